@@ -1,0 +1,77 @@
+package io.vstage.keys;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * SQLite by default, PostgreSQL when {@code KEYS_DB_URL} says so. For SQLite the folder
+ * is created, and WAL, a busy timeout and immediate transactions make concurrent writers
+ * queue for the write lock instead of failing with SQLITE_BUSY.
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfig {
+
+	private static final String SQLITE = "jdbc:sqlite:";
+
+	@Bean
+	HikariDataSource dataSource(DataSourceProperties properties) {
+		String url = properties.determineUrl();
+		boolean sqlite = url.startsWith(SQLITE);
+		HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+			.type(HikariDataSource.class)
+			.url(sqlite ? prepareSqlite(url) : url)
+			.build();
+		dataSource.setPoolName("keys");
+		if (sqlite) {
+			// one writer at a time anyway; a few connections let reads proceed beside it
+			dataSource.setMaximumPoolSize(4);
+		}
+		return dataSource;
+	}
+
+	@Bean
+	HibernatePropertiesCustomizer sqliteDialect(DataSourceProperties properties) {
+		return (hibernate) -> {
+			if (properties.determineUrl().startsWith(SQLITE)) {
+				hibernate.put("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
+			}
+		};
+	}
+
+	static String prepareSqlite(String url) {
+		String rest = url.substring(SQLITE.length());
+		int query = rest.indexOf('?');
+		String file = (query >= 0) ? rest.substring(0, query) : rest;
+		if (!file.isEmpty() && !file.startsWith(":memory:") && !file.startsWith("file:")) {
+			Path parent = Path.of(file).toAbsolutePath().getParent();
+			try {
+				Files.createDirectories(parent);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot create the database folder " + parent, ex);
+			}
+		}
+		StringBuilder prepared = new StringBuilder(url);
+		appendIfAbsent(prepared, "journal_mode", "WAL");
+		appendIfAbsent(prepared, "synchronous", "NORMAL");
+		appendIfAbsent(prepared, "busy_timeout", "15000");
+		appendIfAbsent(prepared, "transaction_mode", "IMMEDIATE");
+		return prepared.toString();
+	}
+
+	private static void appendIfAbsent(StringBuilder url, String name, String value) {
+		if (url.indexOf(name + "=") < 0) {
+			url.append((url.indexOf("?") < 0) ? '?' : '&').append(name).append('=').append(value);
+		}
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.vstage.keys.auth;
+
+import io.vstage.keys.key.KeyChange;
+import io.vstage.keys.key.KeyChangeFeed;
+import io.vstage.keys.key.KeyChanged;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps the authentication cache true: drops a key right after a local change commits,
+ * and follows the change feed for changes made by other instances sharing the database.
+ */
+@Component
+class KeyCacheSync {
+
+	private final KeyAuthenticator authenticator;
+
+	private final KeyChangeFeed feed;
+
+	private volatile long cursor;
+
+	KeyCacheSync(KeyAuthenticator authenticator, KeyChangeFeed feed) {
+		this.authenticator = authenticator;
+		this.feed = feed;
+		this.cursor = feed.head();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void onKeyChanged(KeyChanged changed) {
+		this.authenticator.evict(changed.keyId());
+	}
+
+	@Scheduled(fixedDelayString = "${vstage.keys.cache-sync-interval:1s}")
+	void followFeed() {
+		long after = this.cursor;
+		for (KeyChange change : this.feed.after(after, 1000)) {
+			this.authenticator.evict(change.keyId());
+			after = change.seq();
+		}
+		this.cursor = after;
+	}
+
+}

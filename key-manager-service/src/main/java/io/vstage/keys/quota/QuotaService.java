@@ -1,0 +1,217 @@
+package io.vstage.keys.quota;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.vstage.keys.KeyManagerProperties;
+import io.vstage.keys.key.ApiKey;
+import io.vstage.keys.key.ApiKeyRepository;
+import io.vstage.keys.key.KeyProblemException;
+import io.vstage.keys.key.KeyStatus;
+import io.vstage.keys.security.Caller;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Daily quotas. A reservation is one conditional UPDATE ({@code used + units <= quota}),
+ * so it never goes over the quota whatever the concurrency; the reservation id makes it
+ * idempotent.
+ */
+@Service
+public class QuotaService {
+
+	private final JdbcClient jdbc;
+
+	private final ApiKeyRepository keys;
+
+	private final TransactionTemplate transactions;
+
+	private final UsedTodayCache usedToday;
+
+	private final Clock clock;
+
+	private final KeyManagerProperties properties;
+
+	QuotaService(JdbcClient jdbc, ApiKeyRepository keys, TransactionTemplate transactions, UsedTodayCache usedToday,
+			Clock clock, KeyManagerProperties properties) {
+		this.jdbc = jdbc;
+		this.keys = keys;
+		this.transactions = transactions;
+		this.usedToday = usedToday;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/**
+	 * Reserves units; {@code created} is false when the same reservation was granted
+	 * before.
+	 */
+	Reserved reserve(UUID reservationId, String keyId, int units) {
+		Optional<Reservation> existing = find(reservationId);
+		if (existing.isPresent()) {
+			return replay(existing.get(), keyId, units);
+		}
+		try {
+			return this.transactions.execute((status) -> reserveNew(reservationId, keyId, units));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// the same reservation id was granted concurrently: answer as a replay
+			return replay(find(reservationId).orElseThrow(() -> ex), keyId, units);
+		}
+	}
+
+	private Reserved reserveNew(UUID reservationId, String keyId, int units) {
+		Instant now = this.clock.instant();
+		QuotaDay day = today();
+		Integer remaining = null;
+		if (!Caller.SUPERADMIN.equals(keyId)) {
+			ApiKey key = this.keys.findById(parseKeyId(keyId)).orElseThrow(() -> KeyProblemException.notFound(keyId));
+			KeyStatus status = key.statusAt(now);
+			if (status != KeyStatus.ACTIVE) {
+				throw KeyProblemException.notActive(keyId, status);
+			}
+			this.jdbc.sql(
+					"insert into quota_counters (key_id, day, used) values (?, ?, 0) on conflict (key_id, day) do nothing")
+				.params(keyId, day.key())
+				.update();
+			int granted = this.jdbc
+				.sql("update quota_counters set used = used + ? where key_id = ? and day = ? and used + ? <= ?")
+				.params(units, keyId, day.key(), units, key.getDailyQuota())
+				.update();
+			int used = usedOn(keyId, day);
+			if (granted == 0) {
+				throw new QuotaExceededException(key.getDailyQuota(), Math.max(0, key.getDailyQuota() - used), units,
+						day.resetsAt(), now);
+			}
+			this.usedToday.put(keyId, day, used);
+			remaining = key.getDailyQuota() - used;
+		}
+		this.jdbc.sql(
+				"insert into quota_reservations (id, key_id, units, day, state, refunded_units, created_at, updated_at)"
+						+ " values (?, ?, ?, ?, 'reserved', 0, ?, ?)")
+			.params(reservationId.toString(), keyId, units, day.key(), now.toEpochMilli(), now.toEpochMilli())
+			.update();
+		return new Reserved(new Reservation(reservationId.toString(), keyId, units, day.key(), "reserved", 0),
+				remaining, day.resetsAt(), true);
+	}
+
+	private Reserved replay(Reservation reservation, String keyId, int units) {
+		if (!reservation.keyId().equals(keyId) || reservation.units() != units) {
+			throw ReservationProblemException.conflict(reservation.id());
+		}
+		QuotaDay day = today();
+		return new Reserved(reservation, remainingToday(keyId).orElse(null), day.resetsAt(), false);
+	}
+
+	/**
+	 * Gives back undelivered units once; later calls change nothing and answer the same.
+	 */
+	Refunded refund(UUID reservationId, int units) {
+		return this.transactions.execute((status) -> {
+			Reservation reservation = find(reservationId)
+				.orElseThrow(() -> ReservationProblemException.notFound(reservationId.toString()));
+			if (reservation.state().equals("reserved")) {
+				int refunded = Math.min(units, reservation.units());
+				int changed = this.jdbc
+					.sql("update quota_reservations set state = 'refunded', refunded_units = ?, updated_at = ?"
+							+ " where id = ? and state = 'reserved'")
+					.params(refunded, this.clock.millis(), reservation.id())
+					.update();
+				if (changed == 1 && !Caller.SUPERADMIN.equals(reservation.keyId())) {
+					this.jdbc
+						.sql("update quota_counters set used = case when used >= ? then used - ? else 0 end"
+								+ " where key_id = ? and day = ?")
+						.params(refunded, refunded, reservation.keyId(), reservation.day())
+						.update();
+					this.usedToday.evict(reservation.keyId());
+				}
+				reservation = find(reservationId).orElseThrow();
+			}
+			return new Refunded(reservation.id(), reservation.refundedUnits(),
+					remainingToday(reservation.keyId()).orElse(null), reservation.state());
+		});
+	}
+
+	/** Live quota of a key. */
+	LiveQuota live(String keyId) {
+		QuotaDay day = today();
+		if (Caller.SUPERADMIN.equals(keyId)) {
+			return new LiveQuota(keyId, null, null, null, day.resetsAt());
+		}
+		ApiKey key = this.keys.findById(parseKeyId(keyId)).orElseThrow(() -> KeyProblemException.notFound(keyId));
+		int used = usedOn(keyId, day);
+		return new LiveQuota(keyId, key.getDailyQuota(), used, Math.max(0, key.getDailyQuota() - used), day.resetsAt());
+	}
+
+	/**
+	 * Units left today for a key, from a cache refreshed at least every second; empty for
+	 * the super admin.
+	 */
+	public Optional<Integer> remainingToday(String keyId) {
+		if (Caller.SUPERADMIN.equals(keyId)) {
+			return Optional.empty();
+		}
+		return this.keys.findById(parseKeyId(keyId)).map((key) -> remainingToday(key.getId(), key.getDailyQuota()));
+	}
+
+	/** Units left today for a key whose quota is known. */
+	public int remainingToday(UUID keyId, int dailyQuota) {
+		QuotaDay day = today();
+		int used = this.usedToday.get(keyId.toString(), day, () -> usedOn(keyId.toString(), day));
+		return Math.max(0, dailyQuota - used);
+	}
+
+	/** Units used today by each of the given keys (absent keys used none). */
+	public Map<UUID, Integer> usedToday(Collection<UUID> keyIds) {
+		Map<UUID, Integer> used = new HashMap<>();
+		if (keyIds.isEmpty()) {
+			return used;
+		}
+		this.jdbc.sql("select key_id, used from quota_counters where day = :day and key_id in (:ids)")
+			.param("day", today().key())
+			.param("ids", keyIds.stream().map(UUID::toString).toList())
+			.query((rs, row) -> used.put(UUID.fromString(rs.getString(1)), rs.getInt(2)))
+			.list();
+		return used;
+	}
+
+	/** The current quota day. */
+	public QuotaDay today() {
+		return QuotaDay.current(this.clock, this.properties.quotaZone());
+	}
+
+	private int usedOn(String keyId, QuotaDay day) {
+		return this.jdbc.sql("select used from quota_counters where key_id = ? and day = ?")
+			.params(keyId, day.key())
+			.query(Integer.class)
+			.optional()
+			.orElse(0);
+	}
+
+	private Optional<Reservation> find(UUID reservationId) {
+		return this.jdbc
+			.sql("select id, key_id, units, day, state, refunded_units from quota_reservations where id = ?")
+			.param(reservationId.toString())
+			.query((rs, row) -> new Reservation(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+					rs.getString(5), rs.getInt(6)))
+			.optional();
+	}
+
+	private static UUID parseKeyId(String keyId) {
+		try {
+			return UUID.fromString(keyId);
+		}
+		catch (IllegalArgumentException ex) {
+			throw KeyProblemException.notFound(keyId);
+		}
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.vstage.keys.quota;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The answer to a refund, the same on every call for one reservation.
+ *
+ * @param reservationId the reservation
+ * @param refundedUnits units given back
+ * @param remainingToday units left today (null: unlimited)
+ * @param state {@code refunded}
+ */
+record Refunded(String reservationId, int refundedUnits, @Nullable Integer remainingToday, String state) {
+}

@@ -1,0 +1,75 @@
+package io.vstage.keys;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every endpoint but health needs a valid internal JWT; bad ones get a 401 problem. */
+class InternalJwtIntegrationTests extends SqliteIntegrationTests {
+
+	private static final String ME = "/api/v1/me";
+
+	@Test
+	void healthNeedsNoToken() {
+		assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void missingTokenIsUnauthenticated() {
+		assertUnauthenticated(api().get(ME, null));
+		assertUnauthenticated(api().post("/internal/v1/keys/authenticate", null, "{\"api_key\":\"x\"}"));
+	}
+
+	@Test
+	void forgedTokenIsUnauthenticated() {
+		String forged = Jwts.mint("superadmin", "superadmin", "key-manager", Instant.now(), Duration.ofSeconds(60),
+				"another-secret-of-at-least-32-characters!!");
+		assertUnauthenticated(api().get(ME, forged));
+		String tampered = Jwts.superAdmin();
+		tampered = tampered.substring(0, tampered.length() - 3) + (tampered.endsWith("AAA") ? "BBB" : "AAA");
+		assertUnauthenticated(api().get(ME, tampered));
+		assertUnauthenticated(api().get(ME, "not-a-jwt"));
+	}
+
+	@Test
+	void expiredTokenIsUnauthenticated() {
+		String expired = Jwts.mint("superadmin", "superadmin", "key-manager", Instant.now().minusSeconds(120),
+				Duration.ofSeconds(60), Jwts.SECRET);
+		assertUnauthenticated(api().get(ME, expired));
+	}
+
+	@Test
+	void tokenForAnotherAudienceIsUnauthenticated() {
+		String wrongAudience = Jwts.mint("superadmin", "superadmin", "staging-backend", Instant.now(),
+				Duration.ofSeconds(60), Jwts.SECRET);
+		assertUnauthenticated(api().get(ME, wrongAudience));
+	}
+
+	@Test
+	void tokenMintedForALongLifeIsUnauthenticated() {
+		String longLived = Jwts.mint("superadmin", "superadmin", "key-manager", Instant.now(), Duration.ofHours(1),
+				Jwts.SECRET);
+		assertUnauthenticated(api().get(ME, longLived));
+	}
+
+	@Test
+	void serviceRoleIsOnlyForInternalPathsAndInternalPathsOnlyForServices() {
+		assertThat(api().get(ME, Jwts.service()).status()).isEqualTo(403);
+		assertThat(api().get("/api/v1/keys", Jwts.service()).status()).isEqualTo(403);
+		Api.Reply denied = api().get("/internal/v1/keys/changes/head", Jwts.superAdmin());
+		assertThat(denied.status()).isEqualTo(403);
+		assertThat(denied.contentType()).startsWith("application/problem+json");
+		assertThat(denied.text("type")).isEqualTo("https://vstage.io/problems/forbidden");
+		assertThat(api().get("/internal/v1/keys/changes/head", Jwts.service()).status()).isEqualTo(200);
+	}
+
+	private static void assertUnauthenticated(Api.Reply reply) {
+		assertThat(reply.status()).isEqualTo(401);
+		assertThat(reply.contentType()).startsWith("application/problem+json");
+		assertThat(reply.text("type")).isEqualTo("https://vstage.io/problems/unauthenticated");
+	}
+
+}
