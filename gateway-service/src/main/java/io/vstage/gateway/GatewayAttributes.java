@@ -1,0 +1,25 @@
+package io.vstage.gateway;
+
+/**
+ * Names of the exchange attributes that vstage's filters hand to each other.
+ */
+public final class GatewayAttributes {
+
+	/** The request id ({@code String}). */
+	public static final String REQUEST_ID = "vstage.requestId";
+
+	/**
+	 * The authenticated {@code io.vstage.gateway.auth.Principal}, absent on open routes.
+	 */
+	public static final String PRINCIPAL = "vstage.principal";
+
+	/** The quota reservation id ({@code UUID}) of a generation request. */
+	public static final String RESERVATION_ID = "vstage.reservationId";
+
+	/** Units reserved for a generation request ({@code Integer}). */
+	public static final String RESERVED_UNITS = "vstage.reservedUnits";
+
+	private GatewayAttributes() {
+	}
+
+}

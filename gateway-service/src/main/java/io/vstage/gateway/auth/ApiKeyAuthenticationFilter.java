@@ -1,0 +1,142 @@
+package io.vstage.gateway.auth;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import io.vstage.gateway.ClientAddress;
+import io.vstage.gateway.GatewayAttributes;
+import io.vstage.gateway.GatewayFilterOrder;
+import io.vstage.gateway.RoutePolicy;
+import io.vstage.gateway.auth.Authentication.Authenticated;
+import io.vstage.gateway.auth.Authentication.Refused;
+import io.vstage.gateway.auth.Authentication.Unavailable;
+import io.vstage.gateway.ratelimit.FailedAuthenticationLimiter;
+import io.vstage.gateway.ratelimit.RateLimitHeaders;
+import io.vstage.gateway.ratelimit.RateLimitProbe;
+import io.vstage.gateway.web.ProblemResponder;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Takes the API key from {@code X-API-Key} or {@code Authorization: Bearer} (never the
+ * query string), removes both headers from the forwarded request, and rejects requests to
+ * keyed routes without a valid key. Failed attempts are limited per client address.
+ */
+@Component
+class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
+
+	static final String API_KEY_HEADER = "X-API-Key";
+
+	private static final String BEARER = "Bearer ";
+
+	private final KeyAuthenticator authenticator;
+
+	private final FailedAuthenticationLimiter failures;
+
+	private final ProblemResponder problems;
+
+	ApiKeyAuthenticationFilter(KeyAuthenticator authenticator, FailedAuthenticationLimiter failures,
+			ProblemResponder problems) {
+		this.authenticator = authenticator;
+		this.failures = failures;
+		this.problems = problems;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String key = presentedKey(exchange.getRequest().getHeaders());
+		ServerHttpRequest request = exchange.getRequest().mutate().headers((headers) -> {
+			headers.remove(API_KEY_HEADER);
+			headers.remove(HttpHeaders.AUTHORIZATION);
+		}).build();
+		ServerWebExchange stripped = exchange.mutate().request(request).build();
+		if (RoutePolicy.of(exchange).role() == null) {
+			return chain.filter(stripped);
+		}
+		ClientAddress address = ClientAddress.of(exchange);
+		Optional<RateLimitProbe> blocked = this.failures.blocked(address);
+		if (blocked.isPresent()) {
+			return tooManyFailures(stripped, blocked.get());
+		}
+		if (key == null) {
+			String detail = exchange.getRequest()
+				.getQueryParams()
+				.keySet()
+				.stream()
+				.anyMatch(this::looksLikeKeyParameter)
+						? "API keys are not accepted in the query string; send the X-API-Key header"
+						: "Missing API key: send the X-API-Key header or Authorization: Bearer <key>";
+			return this.problems.reject(stripped, HttpStatus.UNAUTHORIZED, "unauthenticated", detail);
+		}
+		return this.authenticator.authenticate(new PresentedKey(key)).flatMap((result) -> switch (result) {
+			case Authenticated(Principal principal) -> {
+				stripped.getAttributes().put(GatewayAttributes.PRINCIPAL, principal);
+				yield chain.filter(stripped);
+			}
+			case Refused(String outcome) -> refuse(stripped, address, outcome);
+			case Unavailable() ->
+				this.problems.reject(stripped, HttpStatus.SERVICE_UNAVAILABLE, "key-manager-unavailable",
+						"API keys cannot be checked right now; retry shortly", Map.of("retry_after_seconds", 5));
+		});
+	}
+
+	private Mono<Void> refuse(ServerWebExchange exchange, ClientAddress address, String outcome) {
+		return this.failures.recordFailure(address).flatMap((probe) -> {
+			if (!probe.consumed()) {
+				return tooManyFailures(exchange, probe);
+			}
+			return switch (outcome) {
+				case "revoked" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-revoked",
+						"This API key has been revoked");
+				case "expired" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-expired",
+						"This API key has expired");
+				case "malformed" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "malformed-api-key",
+						"This is not an API key (wrong shape or checksum)");
+				default ->
+					this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "invalid-api-key", "Unknown API key");
+			};
+		});
+	}
+
+	private Mono<Void> tooManyFailures(ServerWebExchange exchange, RateLimitProbe probe) {
+		RateLimitHeaders.write(exchange.getResponse().getHeaders(), "failed-auth", probe);
+		return this.problems.reject(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-authentications",
+				"Too many failed authentications from this address; retry in " + probe.retryAfterSeconds() + " s",
+				Map.of("retry_after_seconds", probe.retryAfterSeconds()));
+	}
+
+	private boolean looksLikeKeyParameter(String name) {
+		String lower = name.toLowerCase(Locale.ROOT);
+		return lower.equals("api_key") || lower.equals("apikey") || lower.equals("key") || lower.equals("x-api-key");
+	}
+
+	static @Nullable String presentedKey(HttpHeaders headers) {
+		String key = headers.getFirst(API_KEY_HEADER);
+		if (key != null && !key.isBlank()) {
+			return key.strip();
+		}
+		String authorization = headers.getFirst(HttpHeaders.AUTHORIZATION);
+		if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			String bearer = authorization.substring(BEARER.length()).strip();
+			return bearer.isEmpty() ? null : bearer;
+		}
+		return null;
+	}
+
+	@Override
+	public int getOrder() {
+		return GatewayFilterOrder.API_KEY_AUTHENTICATION;
+	}
+
+}

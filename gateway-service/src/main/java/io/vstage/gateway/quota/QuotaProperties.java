@@ -1,0 +1,32 @@
+package io.vstage.gateway.quota;
+
+import java.nio.file.Path;
+
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Generation requests.
+ *
+ * @param maxUploadSize largest multipart body of a generation request; larger ones get
+ * 413
+ * @param spoolDirectory where generation uploads wait on disk while their quota is
+ * reserved (default: the system's temporary directory)
+ * @param maxNumImages largest {@code num_images} accepted
+ */
+@ConfigurationProperties("vstage.gateway.quota")
+@Validated
+public record QuotaProperties(@DefaultValue("64MB") DataSize maxUploadSize, @Nullable Path spoolDirectory,
+		@DefaultValue("10") @Min(1) int maxNumImages) {
+
+	/** The spool directory to use. */
+	public Path spool() {
+		return (this.spoolDirectory != null) ? this.spoolDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+	}
+
+}

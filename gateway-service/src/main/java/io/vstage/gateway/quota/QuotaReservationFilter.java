@@ -1,0 +1,230 @@
+package io.vstage.gateway.quota;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import io.vstage.gateway.GatewayAttributes;
+import io.vstage.gateway.GatewayFilterOrder;
+import io.vstage.gateway.RoutePolicy;
+import io.vstage.gateway.auth.Principal;
+import io.vstage.gateway.keymanager.KeyManagerClient;
+import io.vstage.gateway.keymanager.KeyManagerUnavailableException;
+import io.vstage.gateway.keymanager.Reservation;
+import io.vstage.gateway.web.ProblemResponder;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Reserves the daily quota of a generation request before it is routed: the multipart
+ * body is spooled to disk (capped), its {@code num_images} and photo parts are counted,
+ * {@code num_images} × photos units are reserved with the key manager, and the spooled
+ * body is streamed upstream with the reservation id in the JWT. A request the service did
+ * not accept (non-2xx, or no answer) gets its units refunded.
+ */
+@Component
+class QuotaReservationFilter implements GlobalFilter, Ordered {
+
+	private static final Log logger = LogFactory.getLog(QuotaReservationFilter.class);
+
+	private final KeyManagerClient keyManager;
+
+	private final LiveQuotas quotas;
+
+	private final QuotaProperties properties;
+
+	private final ProblemResponder problems;
+
+	private final Clock clock;
+
+	QuotaReservationFilter(KeyManagerClient keyManager, LiveQuotas quotas, QuotaProperties properties,
+			ProblemResponder problems, Clock clock) {
+		this.keyManager = keyManager;
+		this.quotas = quotas;
+		this.properties = properties;
+		this.problems = problems;
+		this.clock = clock;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Principal principal = exchange.getAttribute(GatewayAttributes.PRINCIPAL);
+		if (!RoutePolicy.of(exchange).generation() || principal == null) {
+			return chain.filter(exchange);
+		}
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		MediaType type = headers.getContentType();
+		if (type == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(type)) {
+			return this.problems.reject(exchange, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+					"A generation request is multipart/form-data");
+		}
+		long max = this.properties.maxUploadSize().toBytes();
+		if (headers.getContentLength() > max) {
+			return tooLarge(exchange, max);
+		}
+		return UploadSpool.write(exchange.getRequest().getBody(), this.properties.spool(), max)
+			.flatMap((spool) -> admit(exchange, chain, principal, spool)
+				.doFinally((signal) -> spool.delete().subscribe()))
+			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange, max));
+	}
+
+	private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,
+			UploadSpool spool) {
+		HttpHeaders headers = exchange.getRequest().getHeaders();
+		return GenerationForm
+			.read(headers, spool.read(exchange.getResponse().bufferFactory()), imagePartNames(exchange))
+			.flatMap((form) -> {
+				OptionalInt numImages = parseNumImages(form.numImages());
+				if (numImages.isEmpty()) {
+					return invalid(exchange, "num_images",
+							"num_images must be a whole number from 1 to " + this.properties.maxNumImages());
+				}
+				if (form.imageParts() == 0) {
+					return invalid(exchange, "image", "The request carries no photo");
+				}
+				return reserve(exchange, chain, principal, spool, form.units(numImages.getAsInt()));
+			});
+	}
+
+	private Mono<Void> reserve(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,
+			UploadSpool spool, int units) {
+		UUID reservationId = UUID.randomUUID();
+		return this.keyManager.reserve(reservationId, principal.keyId(), units).flatMap((answer) -> switch (answer) {
+			case Reservation.Granted(Integer remaining, Instant resetsAt) -> {
+				this.quotas.update(principal.keyId(), principal.dailyQuota(), remaining, resetsAt);
+				exchange.getAttributes().put(GatewayAttributes.RESERVATION_ID, reservationId);
+				exchange.getAttributes().put(GatewayAttributes.RESERVED_UNITS, units);
+				yield forward(exchange, chain, spool, reservationId, units);
+			}
+			case Reservation.Refused(Map<String, Object> problem) -> exceeded(exchange, principal, problem, units);
+		})
+			.onErrorResume(KeyManagerUnavailableException.class,
+					(ex) -> this.problems.reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "key-manager-unavailable",
+							"The daily quota cannot be reserved right now; retry shortly",
+							Map.of("retry_after_seconds", 5)));
+	}
+
+	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, UploadSpool spool,
+			UUID reservationId, int units) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(exchange.getRequest().getHeaders());
+		headers.remove(HttpHeaders.TRANSFER_ENCODING);
+		headers.setContentLength(spool.size());
+		Flux<DataBuffer> body = spool.read(exchange.getResponse().bufferFactory());
+		ServerHttpRequest request = new ServerHttpRequestDecorator(exchange.getRequest()) {
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return body;
+			}
+		};
+		return chain.filter(exchange.mutate().request(request).build())
+			.doOnError((ex) -> refund(reservationId, units, "no answer from the service"))
+			.doOnSuccess((done) -> {
+				HttpStatus status = HttpStatus.resolve(exchange.getResponse().getStatusCode() != null
+						? exchange.getResponse().getStatusCode().value() : 500);
+				if (status == null || !status.is2xxSuccessful()) {
+					refund(reservationId, units, "the service answered " + status);
+				}
+			});
+	}
+
+	private void refund(UUID reservationId, int units, String why) {
+		this.keyManager.refund(reservationId, units)
+			.subscribe(null, (ex) -> logger.warn("Refund of reservation " + reservationId + " (" + why + ") failed: "
+					+ ex.getMessage() + "; the staging backend's refund outbox does not know this request"));
+	}
+
+	private Mono<Void> exceeded(ServerWebExchange exchange, Principal principal, Map<String, Object> problem,
+			int units) {
+		Map<String, Object> extra = new LinkedHashMap<>();
+		for (String member : new String[] { "daily_quota", "remaining_today", "requested", "resets_at" }) {
+			if (problem.get(member) != null) {
+				extra.put(member, problem.get(member));
+			}
+		}
+		extra.putIfAbsent("requested", units);
+		Object resetsAt = extra.get("resets_at");
+		if (resetsAt != null) {
+			long seconds = Math.max(1,
+					Duration.between(this.clock.instant(), Instant.parse(resetsAt.toString())).toSeconds());
+			exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+		}
+		if (extra.get("remaining_today") instanceof Number remaining) {
+			this.quotas.update(principal.keyId(), principal.dailyQuota(), remaining.intValue(),
+					(resetsAt != null) ? Instant.parse(resetsAt.toString()) : null);
+		}
+		return this.problems.reject(exchange, HttpStatus.TOO_MANY_REQUESTS, "quota-exceeded",
+				"Daily quota exceeded: " + units + " images requested, " + extra.getOrDefault("remaining_today", 0)
+						+ " left until " + extra.getOrDefault("resets_at", "the next reset"),
+				extra);
+	}
+
+	private Mono<Void> invalid(ServerWebExchange exchange, String field, String detail) {
+		return this.problems.reject(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", detail,
+				Map.of("errors", List.of(Map.of("field", field, "detail", detail))));
+	}
+
+	private Mono<Void> tooLarge(ServerWebExchange exchange, long max) {
+		return this.problems.reject(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+				"The upload is larger than " + max + " bytes");
+	}
+
+	private OptionalInt parseNumImages(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return OptionalInt.of(1);
+		}
+		try {
+			int n = Integer.parseInt(value.strip());
+			return (n >= 1 && n <= this.properties.maxNumImages()) ? OptionalInt.of(n) : OptionalInt.empty();
+		}
+		catch (NumberFormatException ex) {
+			return OptionalInt.empty();
+		}
+	}
+
+	private static Set<String> imagePartNames(ServerWebExchange exchange) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		Object names = (route != null) ? route.getMetadata().get("image-parts") : null;
+		return (names != null)
+				? Arrays.stream(names.toString().split(",")).map(String::strip).collect(Collectors.toSet())
+				: Set.of("image");
+	}
+
+	@Override
+	public int getOrder() {
+		return GatewayFilterOrder.QUOTA_RESERVATION;
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.vstage.gateway.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import io.vstage.gateway.GatewayAttributes;
+import io.vstage.gateway.GatewayFilterOrder;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Gives every request an {@code X-Request-Id}: the client's when it is a sane token, a
+ * new UUID otherwise; returned to the client and forwarded to the services.
+ */
+@Component
+class RequestIdFilter implements GlobalFilter, Ordered {
+
+	static final String HEADER = "X-Request-Id";
+
+	// a client id is kept only when it cannot smuggle anything into logs or headers
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
+		String id = (sent != null && SANE.matcher(sent).matches()) ? sent : UUID.randomUUID().toString();
+		exchange.getAttributes().put(GatewayAttributes.REQUEST_ID, id);
+		exchange.getResponse().getHeaders().set(HEADER, id);
+		ServerHttpRequest request = exchange.getRequest()
+			.mutate()
+			.headers((headers) -> headers.set(HEADER, id))
+			.build();
+		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	@Override
+	public int getOrder() {
+		return GatewayFilterOrder.REQUEST_ID;
+	}
+
+}
