@@ -17,10 +17,7 @@ function fillDays(from, to, rows) {
   for (let t = Date.parse(from); t <= Date.parse(to); t += DAY_MS) {
     const day = isoDay(new Date(t));
     const row = byDay.get(day) ?? {};
-    days.push({
-      day, images: row.images ?? row.units ?? 0, requests: row.requests ?? 0,
-      successRate: row.success_rate, mean: row.mean_latency_ms ?? row.latency_mean_ms, p95: row.p95_latency_ms ?? row.latency_p95_ms,
-    });
+    days.push({ day, images: row.images ?? 0, requests: row.requests ?? 0 });
   }
   return days;
 }
@@ -51,9 +48,11 @@ export function createUsagePanel({ client, onUnauthorized }) {
       message.hidden = false;
       return;
     }
-    const path = select.value ? `/api/v1/keys/${encodeURIComponent(select.value)}/usage` : '/api/v1/usage';
     try {
-      render(await client.get(path, { query: { from, to } }), from, to);
+      const answer = select.value
+        ? await client.get(`/api/v1/keys/${encodeURIComponent(select.value)}/usage`, { query: { from, to } })
+        : await totals(from, to);
+      render(answer, from, to);
     } catch (error) {
       if (error.status === 401) onUnauthorized(error);
       message.textContent = `Could not load usage: ${describeError(error)}`;
@@ -62,21 +61,55 @@ export function createUsagePanel({ client, onUnauthorized }) {
     }
   }
 
+  /** Totals over every key in the picker: the key manager reports usage per key. */
+  async function totals(from, to) {
+    const ids = [...select.options].map((o) => o.value).filter(Boolean);
+    const reports = [];
+    for (let i = 0; i < ids.length; i += 4) {
+      const batch = ids.slice(i, i + 4).map((id) => client.get(`/api/v1/keys/${encodeURIComponent(id)}/usage`, { query: { from, to } }));
+      reports.push(...await Promise.all(batch));
+    }
+    const days = new Map();
+    let requests = 0;
+    let successes = 0;
+    let latency = 0;
+    let p95 = null;
+    for (const report of reports) {
+      for (const day of report.days ?? []) {
+        const sum = days.get(day.day) ?? { day: day.day, images: 0, requests: 0 };
+        sum.images += day.images;
+        sum.requests += day.requests;
+        days.set(day.day, sum);
+      }
+      requests += report.requests ?? 0;
+      successes += (report.success_rate ?? 0) * (report.requests ?? 0);
+      latency += (report.mean_latency_ms ?? 0) * (report.requests ?? 0);
+      if (report.p95_latency_ms !== null && report.p95_latency_ms !== undefined) p95 = Math.max(p95 ?? 0, report.p95_latency_ms);
+    }
+    return {
+      days: [...days.values()],
+      images: reports.reduce((sum, r) => sum + (r.images ?? 0), 0),
+      requests,
+      success_rate: requests ? successes / requests : null,
+      mean_latency_ms: requests ? latency / requests : null,
+      p95_latency_ms: p95,
+    };
+  }
+
   function render(answer, from, to) {
-    const days = fillDays(from, to, answer.days ?? answer.daily ?? answer.items ?? []);
-    const totals = answer.totals ?? answer.summary ?? answer;
+    const days = fillDays(from, to, answer.days ?? []);
+    const totals = answer;
     const stats = [
       ['Images', totals.images ?? days.reduce((s, d) => s + d.images, 0)],
       ['Requests', totals.requests ?? days.reduce((s, d) => s + d.requests, 0)],
       ['Success rate', percent(totals.success_rate)],
-      ['Mean latency', ms(totals.mean_latency_ms ?? totals.latency_mean_ms)],
-      ['p95 latency', ms(totals.p95_latency_ms ?? totals.latency_p95_ms)],
+      ['Mean latency', ms(totals.mean_latency_ms)],
+      [select.value ? 'p95 latency' : 'p95 latency (worst key)', ms(totals.p95_latency_ms)],
     ];
     $('#usage-stats').replaceChildren(...stats.map(([term, value]) => h('div', { class: 'stat' }, h('dt', { text: term }), h('dd', { text: value }))));
     $('#usage-chart').replaceChildren(usageChart(days));
     $('#usage-body').replaceChildren(...days.map((d) => h('tr', {},
-      h('td', { text: d.day }), h('td', { text: d.images }), h('td', { text: d.requests }),
-      h('td', { text: percent(d.successRate) }), h('td', { text: ms(d.mean) }), h('td', { text: ms(d.p95) }))));
+      h('td', { text: d.day }), h('td', { text: d.images }), h('td', { text: d.requests }))));
   }
 
   form.addEventListener('submit', (event) => {

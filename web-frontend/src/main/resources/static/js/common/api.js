@@ -93,13 +93,20 @@ export function describeError(error) {
     case 'quota-exceeded':
       return `Daily quota reached: ${detail || 'no images left today.'}${resets(error.problem.resets_at)}`;
     case 'rate-limited':
-    case 'rate-limit-exceeded':
+    case 'too-many-failed-authentications':
       return `Too many requests: ${detail || 'the per-minute limit of this key is reached.'}${wait}`;
     case 'engine-unavailable':
     case 'queue-full':
       return `The staging engine is unavailable: ${detail || 'no engine can take the job now.'}${wait}`;
+    case 'upstream-unavailable':
+    case 'upstream-timeout':
+    case 'key-manager-unavailable':
+      return `The service is not reachable right now: ${detail || 'please try again shortly.'}${wait}`;
     default:
       break;
+  }
+  if (/^(image-|unsupported-image|upload-too-large|no-file|too-many-files)/.test(error.slug)) {
+    return `Photo refused: ${detail || 'it is not a usable JPEG, PNG or WebP image.'}`;
   }
   if (error.status === 401) return `This key was refused: ${detail || 'unknown, revoked or expired key.'}`;
   if (error.status === 403) return `Not allowed for this key: ${detail || 'its role does not permit this.'}`;

@@ -26,11 +26,11 @@ export function mountKeyEntry(container, options) {
   const signOut = h('button', { type: 'button', id: 'sign-out', class: 'secondary', text: 'Sign out', hidden: true });
   const status = h('p', { id: 'key-status', class: 'key-status', role: 'status', 'aria-live': 'polite' });
   const details = h('dl', { id: 'key-details', class: 'key-details', hidden: true });
-  container.append(
+  // a form, so that Enter checks at once and password managers recognise the field
+  const form = h('form', { class: 'key-form', autocomplete: 'off' },
     h('label', { for: 'api-key', class: 'key-label', text: 'API key' }),
-    h('div', { class: 'key-row' }, input, toggle, signOut),
-    status, details,
-  );
+    h('div', { class: 'key-row' }, input, toggle, signOut));
+  container.append(form, status, details);
 
   function setState(state, message) {
     status.dataset.state = state;
@@ -138,6 +138,12 @@ export function mountKeyEntry(container, options) {
     else setState('empty', 'Enter your API key to start.');
     details.hidden = true;
     debouncedCheck(candidate);
+  });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    debouncedCheck.cancel();
+    const candidate = input.value.trim();
+    if (!(candidate === key && me)) check(candidate);
   });
   toggle.addEventListener('click', () => {
     const showing = input.type === 'text';

@@ -2,13 +2,27 @@
 
 import { h, humanize } from '../common/dom.js';
 
+// shown on the style cards when the catalogue carries no description of its own
+const STYLE_NOTES = {
+  modern: 'Clean lines, neutral colours, sleek furniture.',
+  scandinavian: 'Light wood, white walls, cosy textiles.',
+  industrial: 'Metal, leather and raw materials.',
+  mid_century_modern: 'Organic curves, teak, bold accents.',
+  japandi: 'Calm Japanese-Nordic mix, natural wood.',
+  coastal: 'Airy blues, linen and rattan.',
+  farmhouse: 'Rustic wood, warm whites, vintage touches.',
+  bohemian: 'Layered patterns, plants and colour.',
+  luxury: 'Rich fabrics, marble and gold details.',
+  minimalist: 'Few pieces, open space, quiet palette.',
+};
+
 function option(entry) {
   if (typeof entry === 'string') return { id: entry, name: humanize(entry), description: '' };
   const id = entry.id ?? entry.key ?? entry.name;
   return {
     id,
     name: entry.name && entry.name !== id ? entry.name : (entry.label ?? entry.title ?? humanize(id)),
-    description: entry.description ?? entry.summary ?? entry.prompt ?? '',
+    description: entry.description || STYLE_NOTES[String(id).replace(/-/g, '_')] || '',
   };
 }
 

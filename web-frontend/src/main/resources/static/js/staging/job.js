@@ -6,6 +6,7 @@ import { followEvents } from '../common/sse.js';
 import { resultFigure } from './gallery.js';
 
 const TERMINAL = new Set(['completed', 'failed', 'cancelled']);
+const UNDELIVERED = new Set(['failed', 'cancelled']);
 const STATUS_TEXT = { queued: 'Queued', running: 'Running', completed: 'Completed', failed: 'Failed', cancelled: 'Cancelled' };
 
 /**
@@ -100,7 +101,7 @@ export class JobCard {
     if (image.index === undefined) return;
     const images = [...(this.job.images ?? [])];
     const at = images.findIndex((i) => i.index === image.index);
-    const merged = { ...(at >= 0 ? images[at] : {}), ...image, status: image.status ?? 'completed' };
+    const merged = { ...(at >= 0 ? images[at] : {}), ...image, status: image.status ?? 'done' };
     if (at >= 0) images[at] = merged;
     else images.push(merged);
     images.sort((a, b) => a.index - b.index);
@@ -155,7 +156,8 @@ export class JobCard {
   }
 
   imageCount() {
-    return Math.max(this.job.images?.length ?? 0, this.job.num_images * (this.job.photos ?? this.context.photoCount ?? 1));
+    const photos = this.job.input_count ?? this.context.photoCount ?? 1;
+    return Math.max(this.job.images?.length ?? 0, this.job.num_images * photos);
   }
 
   renderBars() {
@@ -163,9 +165,12 @@ export class JobCard {
     for (let index = 0; index < this.imageCount(); index += 1) {
       const image = this.job.images?.find((i) => i.index === index);
       const live = this.progress.get(index);
-      const done = image?.status === 'completed' || (image?.url && image?.status !== 'failed');
-      const percent = done ? 100 : (live?.percent ?? (this.job.status === 'completed' ? 100 : 0));
-      const state = image?.status === 'failed' ? `failed: ${image.error ?? 'no reason given'}` : done ? 'ready' : `${percent}%`;
+      const done = Boolean(image?.url) && !UNDELIVERED.has(image.status);
+      const percent = done ? 100 : (live?.percent ?? 0);
+      let state = done ? 'ready' : `${percent}%`;
+      if (image?.status === 'failed') state = `failed: ${image.error ?? 'no reason given'}`;
+      else if (image?.status === 'cancelled') state = 'cancelled';
+      else if (!done && image?.status === 'pending' && this.job.status === 'queued') state = 'waiting';
       items.push(h('li', { class: 'bar', 'data-index': index },
         h('span', { class: 'bar-label', text: `Image ${index + 1}` }),
         h('progress', { max: '100', value: String(percent), 'aria-label': `Image ${index + 1} progress` }),
@@ -175,7 +180,7 @@ export class JobCard {
   }
 
   renderGallery() {
-    const ready = (this.job.images ?? []).filter((image) => image.url && image.status !== 'failed');
+    const ready = (this.job.images ?? []).filter((image) => image.url && !UNDELIVERED.has(image.status));
     const shown = new Set([...this.gallery.children].map((figure) => Number(figure.dataset.index)));
     if (ready.every((image) => shown.has(image.index)) && ready.length === shown.size) return;
     const viewerItems = ready.map((image) => ({ src: image.url, alt: `Staged variation ${image.index + 1}`, caption: `Variation ${image.index + 1}` }));
@@ -187,9 +192,8 @@ export class JobCard {
   }
 
   beforeUrl(image) {
-    const photo = image.photo_index ?? image.source_index ?? Math.floor(image.index / Math.max(1, this.job.num_images));
-    return image.input_url ?? image.source_url ?? this.context.beforeUrls?.[photo]
-      ?? this.job.input_urls?.[photo] ?? this.job.input_url ?? this.job.links?.input ?? null;
+    const photo = image.input_index ?? Math.floor(image.index / Math.max(1, this.job.num_images));
+    return this.context.beforeUrls?.[photo] || this.job.input_urls?.[photo] || null;
   }
 
   stop() {

@@ -179,17 +179,20 @@ async function reopen(id) {
   }
 }
 
+async function fetchPhoto(url, index) {
+  const blob = await (await fetch(url)).blob();
+  return new File([blob], `photo-${index + 1}.${blob.type.split('/')[1] || 'png'}`, { type: blob.type });
+}
+
 /** Same photo and settings, new seeds (no seed sent). */
 async function moreLikeThis(job, files, beforeUrls, settings) {
   let photos = files;
   if (!photos?.length) {
-    const url = job.input_url ?? job.links?.input;
-    if (url) {
-      const blob = await (await fetch(url)).blob();
-      photos = [new File([blob], `${job.room_type}.${blob.type.split('/')[1] || 'png'}`, { type: blob.type })];
-    }
+    const url = job.input_urls?.find(Boolean);
+    if (url) photos = [await fetchPhoto(url, 0)];
   }
   const same = settings ?? { room_type: job.room_type, style: job.style, prompt: job.prompt ?? '', num_images: job.num_images, label: Boolean(job.label) };
+  if (!files?.length && job.input_urls?.length > 1) photos = await Promise.all(job.input_urls.filter(Boolean).map(fetchPhoto));
   if (!photos?.length) {
     showFormMessage('Pick the photo again to generate more like this: the settings are filled in.', 'info');
     $('#room-type').value = same.room_type;
