@@ -14,8 +14,8 @@ import io.vstage.keys.key.ApiKeyRepository;
 import io.vstage.keys.key.KeyProblemException;
 import io.vstage.keys.key.KeyStatus;
 import io.vstage.keys.security.Caller;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -59,25 +59,37 @@ public class QuotaService {
 		if (existing.isPresent()) {
 			return replay(existing.get(), keyId, units);
 		}
-		try {
-			return this.transactions.execute((status) -> reserveNew(reservationId, keyId, units));
-		}
-		catch (DataIntegrityViolationException ex) {
-			// the same reservation id was granted concurrently: answer as a replay
-			return replay(find(reservationId).orElseThrow(() -> ex), keyId, units);
-		}
+		Reserved reserved = this.transactions.execute((status) -> reserveNew(reservationId, keyId, units));
+		// null: the same reservation id was granted concurrently, so answer as a replay
+		return (reserved != null) ? reserved : replay(find(reservationId).orElseThrow(), keyId, units);
 	}
 
-	private Reserved reserveNew(UUID reservationId, String keyId, int units) {
+	/**
+	 * Claims the reservation id first ({@code on conflict do nothing}: a concurrent twin
+	 * waits for it and then inserts nothing), then takes the units with one conditional
+	 * update.
+	 */
+	private @Nullable Reserved reserveNew(UUID reservationId, String keyId, int units) {
 		Instant now = this.clock.instant();
 		QuotaDay day = today();
-		Integer remaining = null;
+		ApiKey key = null;
 		if (!Caller.SUPERADMIN.equals(keyId)) {
-			ApiKey key = this.keys.findById(parseKeyId(keyId)).orElseThrow(() -> KeyProblemException.notFound(keyId));
+			key = this.keys.findById(parseKeyId(keyId)).orElseThrow(() -> KeyProblemException.notFound(keyId));
 			KeyStatus status = key.statusAt(now);
 			if (status != KeyStatus.ACTIVE) {
 				throw KeyProblemException.notActive(keyId, status);
 			}
+		}
+		int claimed = this.jdbc.sql(
+				"insert into quota_reservations (id, key_id, units, day, state, refunded_units, created_at, updated_at)"
+						+ " values (?, ?, ?, ?, 'reserved', 0, ?, ?) on conflict (id) do nothing")
+			.params(reservationId.toString(), keyId, units, day.key(), now.toEpochMilli(), now.toEpochMilli())
+			.update();
+		if (claimed == 0) {
+			return null;
+		}
+		Integer remaining = null;
+		if (key != null) {
 			this.jdbc.sql(
 					"insert into quota_counters (key_id, day, used) values (?, ?, 0) on conflict (key_id, day) do nothing")
 				.params(keyId, day.key())
@@ -88,17 +100,13 @@ public class QuotaService {
 				.update();
 			int used = usedOn(keyId, day);
 			if (granted == 0) {
+				// rolls the claimed reservation back with the transaction
 				throw new QuotaExceededException(key.getDailyQuota(), Math.max(0, key.getDailyQuota() - used), units,
 						day.resetsAt(), now);
 			}
 			this.usedToday.put(keyId, day, used);
 			remaining = key.getDailyQuota() - used;
 		}
-		this.jdbc.sql(
-				"insert into quota_reservations (id, key_id, units, day, state, refunded_units, created_at, updated_at)"
-						+ " values (?, ?, ?, ?, 'reserved', 0, ?, ?)")
-			.params(reservationId.toString(), keyId, units, day.key(), now.toEpochMilli(), now.toEpochMilli())
-			.update();
 		return new Reserved(new Reservation(reservationId.toString(), keyId, units, day.key(), "reserved", 0),
 				remaining, day.resetsAt(), true);
 	}
