@@ -37,7 +37,7 @@ public class LiveQuotas {
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
-	LiveQuotas(KeyManagerClient keyManager, KeyManagerProperties properties, Clock clock) {
+	public LiveQuotas(KeyManagerClient keyManager, KeyManagerProperties properties, Clock clock) {
 		this.keyManager = keyManager;
 		this.clock = clock;
 		this.refreshAfter = properties.quotaRefresh();

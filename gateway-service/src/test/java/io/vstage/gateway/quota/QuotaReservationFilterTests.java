@@ -1,0 +1,151 @@
+package io.vstage.gateway.quota;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import reactor.core.publisher.Mono;
+
+import io.vstage.gateway.Exchanges;
+import io.vstage.gateway.GatewayAttributes;
+import io.vstage.gateway.MutableClock;
+import io.vstage.gateway.Role;
+import io.vstage.gateway.auth.Principal;
+import io.vstage.gateway.keymanager.FakeKeyManager;
+import io.vstage.gateway.keymanager.KeyManagerProperties;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class QuotaReservationFilterTests {
+
+	private static final String BOUNDARY = "vstage-boundary";
+
+	private static final Map<String, Object> GENERATION = Map.of("role", "user", "generation", "true", "image-parts",
+			"image");
+
+	@TempDir
+	Path spool;
+
+	private final FakeKeyManager keyManager = new FakeKeyManager();
+
+	private final MutableClock clock = new MutableClock();
+
+	@Test
+	void reservesNumImagesTimesPhotosAndStreamsTheSameBodyOn() {
+		String body = multipart(3, 2);
+		AtomicReference<String> forwarded = new AtomicReference<>();
+		MockServerWebExchange exchange = exchange(body);
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, forwarded)).block();
+		UUID reservation = exchange.getAttribute(GatewayAttributes.RESERVATION_ID);
+		assertThat(this.keyManager.reservations).containsEntry(reservation, 6);
+		assertThat(forwarded.get()).isEqualTo(body);
+		assertThat(this.keyManager.refunds).isEmpty();
+		assertThat(this.spool.toFile().list()).isEmpty();
+	}
+
+	@Test
+	void refusedReservationIs429NamingTheQuotaWhatIsLeftAndTheReset() {
+		this.keyManager.remaining = 2;
+		MockServerWebExchange exchange = exchange(multipart(3, 1));
+		AtomicReference<String> forwarded = new AtomicReference<>();
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, forwarded)).block();
+		assertThat(forwarded.get()).isNull();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isNotBlank();
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/quota-exceeded")
+			.contains("\"daily_quota\":10")
+			.contains("\"remaining_today\":2")
+			.contains("\"requested\":3")
+			.contains("\"resets_at\":\"2030-01-01T00:00:00Z\"");
+	}
+
+	@Test
+	void requestTheServiceDidNotAcceptIsRefunded() {
+		MockServerWebExchange exchange = exchange(multipart(2, 1));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.UNPROCESSABLE_CONTENT, new AtomicReference<>()))
+			.block();
+		UUID reservation = exchange.getAttribute(GatewayAttributes.RESERVATION_ID);
+		assertThat(this.keyManager.refunds).containsEntry(reservation, 2);
+		assertThat(this.keyManager.remaining).isEqualTo(10);
+	}
+
+	@Test
+	void uploadLargerThanTheCapIs413AndReservesNothing() {
+		MockServerWebExchange exchange = exchange(multipart(1, 1));
+		filter(64).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+		assertThat(this.keyManager.reservations).isEmpty();
+	}
+
+	@Test
+	void numImagesOutOfRangeIs422() {
+		MockServerWebExchange exchange = exchange(multipart(11, 1));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("num_images");
+	}
+
+	private QuotaReservationFilter filter(long maxBytes) {
+		KeyManagerProperties properties = new KeyManagerProperties(URI.create("http://km.invalid"),
+				Duration.ofSeconds(1), Duration.ofMillis(400), Duration.ofMinutes(10), Duration.ofSeconds(5),
+				Duration.ofSeconds(60), Duration.ofSeconds(5), 1000);
+		return new QuotaReservationFilter(this.keyManager, new LiveQuotas(this.keyManager, properties, this.clock),
+				new QuotaProperties(DataSize.ofBytes(maxBytes), this.spool, 10), Exchanges.problems(), this.clock);
+	}
+
+	private static GatewayFilterChain answering(HttpStatus status, AtomicReference<String> forwarded) {
+		return (exchange) -> DataBufferUtils.join(exchange.getRequest().getBody()).map((buffer) -> {
+			String body = buffer.toString(StandardCharsets.UTF_8);
+			DataBufferUtils.release(buffer);
+			assertThat(exchange.getRequest().getHeaders().getContentLength()).isEqualTo(body.length());
+			return body;
+		}).doOnNext(forwarded::set).then(Mono.fromRunnable(() -> exchange.getResponse().setStatusCode(status)));
+	}
+
+	private static MockServerWebExchange exchange(String body) {
+		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.post("/api/v1/staging/jobs")
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.remoteAddress(new InetSocketAddress("203.0.113.7", 40000))
+			.body(body), GENERATION);
+		exchange.getAttributes()
+			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null));
+		return exchange;
+	}
+
+	private static String multipart(int numImages, int photos) {
+		StringBuilder body = new StringBuilder();
+		body.append("--")
+			.append(BOUNDARY)
+			.append("\r\nContent-Disposition: form-data; name=\"num_images\"\r\n\r\n")
+			.append(numImages)
+			.append("\r\n");
+		body.append("--")
+			.append(BOUNDARY)
+			.append("\r\nContent-Disposition: form-data; name=\"style\"\r\n\r\nmodern\r\n");
+		for (int i = 0; i < photos; i++) {
+			body.append("--")
+				.append(BOUNDARY)
+				.append("\r\nContent-Disposition: form-data; name=\"image\"; filename=\"room")
+				.append(i)
+				.append(".jpg\"\r\nContent-Type: image/jpeg\r\n\r\n")
+				.append("not really a jpeg but bytes ".repeat(20))
+				.append("\r\n");
+		}
+		return body.append("--").append(BOUNDARY).append("--\r\n").toString();
+	}
+
+}

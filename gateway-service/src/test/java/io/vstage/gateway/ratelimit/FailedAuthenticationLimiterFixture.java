@@ -1,0 +1,26 @@
+package io.vstage.gateway.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Limiters on local buckets for tests in other packages.
+ */
+public final class FailedAuthenticationLimiterFixture {
+
+	private FailedAuthenticationLimiterFixture() {
+	}
+
+	/** A limiter that lets {@code perMinute} failures through per address. */
+	public static FailedAuthenticationLimiter allowing(long perMinute) {
+		RateLimitProperties properties = properties(perMinute);
+		return new FailedAuthenticationLimiter(
+				new ResilientBuckets(null, new LocalBuckets(), properties, Clock.systemUTC()), properties);
+	}
+
+	static RateLimitProperties properties(long perMinute) {
+		return new RateLimitProperties(null, "test:", Duration.ofMillis(250), Duration.ofSeconds(5), perMinute,
+				perMinute);
+	}
+
+}
