@@ -1,0 +1,145 @@
+package io.vstage.staging.job;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.vstage.staging.StagingProblem;
+
+/**
+ * The jobs API: submit, list, read, cancel and follow.
+ */
+@RestController
+class JobController {
+
+	private static final Duration MAX_WAIT = Duration.ofMinutes(5);
+
+	private final JobService service;
+
+	private final StagingJobRepository jobs;
+
+	private final JobImageRepository images;
+
+	private final JobViews views;
+
+	private final JobEvents events;
+
+	JobController(JobService service, StagingJobRepository jobs, JobImageRepository images, JobViews views,
+			JobEvents events) {
+		this.service = service;
+		this.jobs = jobs;
+		this.images = images;
+		this.views = views;
+		this.events = events;
+	}
+
+	@PostMapping(path = "/api/v1/staging/jobs", consumes = "multipart/form-data")
+	ResponseEntity<JobView> submit(@AuthenticationPrincipal Jwt jwt,
+			@RequestParam(name = "image", required = false) @Nullable List<MultipartFile> files,
+			@RequestParam(name = "room_type", required = false) @Nullable String roomType,
+			@RequestParam(required = false) @Nullable String style,
+			@RequestParam(required = false) @Nullable String prompt,
+			@RequestParam(name = "negative_prompt", required = false) @Nullable String negativePrompt,
+			@RequestParam(name = "num_images", required = false) @Nullable Integer numImages,
+			@RequestParam(required = false) @Nullable Long seed,
+			@RequestParam(required = false) @Nullable String workflow,
+			@RequestParam(required = false) @Nullable String label,
+			@RequestParam(name = "webhook_url", required = false) @Nullable String webhookUrl,
+			@RequestParam(name = "wait", required = false) @Nullable Integer waitSeconds) {
+		Caller caller = Caller.of(jwt);
+		JobForm form = new JobForm(roomType, style, prompt, negativePrompt, numImages, seed, workflow, label,
+				webhookUrl);
+		StagingJob job = this.service.create(caller.id(), caller.reservationId(), form,
+				(files != null) ? files : List.of());
+		if (waitSeconds != null && waitSeconds > 0) {
+			StagingJob finished = awaitFinish(job.getId(), Duration.ofSeconds(waitSeconds));
+			if (finished.getStatus().isFinished()) {
+				return ResponseEntity.ok(view(finished));
+			}
+		}
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/v1/staging/jobs/" + job.getId()))
+			.body(view(this.jobs.findById(job.getId()).orElseThrow()));
+	}
+
+	@GetMapping("/api/v1/staging/jobs")
+	Map<String, Object> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "20") int size) {
+		Caller caller = Caller.of(jwt);
+		PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100));
+		Page<StagingJob> found = caller.isAdmin() ? this.jobs.findAllByOrderByCreatedAtDesc(request)
+				: this.jobs.findByOwnerIdOrderByCreatedAtDesc(caller.id(), request);
+		Map<String, List<JobImage>> byJob = this.images
+			.findByJobIdInOrderByPosition(found.map(StagingJob::getId).toList())
+			.stream()
+			.collect(Collectors.groupingBy(JobImage::getJobId));
+		List<JobView> items = found.map((job) -> this.views.view(job, byJob.getOrDefault(job.getId(), List.of())))
+			.toList();
+		return Map.of("items", items, "page", found.getNumber(), "size", found.getSize(), "total",
+				found.getTotalElements());
+	}
+
+	@GetMapping("/api/v1/staging/jobs/{id}")
+	JobView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		return view(visible(jwt, id));
+	}
+
+	@DeleteMapping("/api/v1/staging/jobs/{id}")
+	JobView cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		this.service.cancel(visible(jwt, id));
+		return view(this.jobs.findById(id).orElseThrow());
+	}
+
+	@GetMapping(path = "/api/v1/staging/jobs/{id}/events", produces = "text/event-stream")
+	SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+		return this.events.subscribe(view(visible(jwt, id)));
+	}
+
+	StagingJob awaitFinish(String jobId, Duration wait) {
+		Instant until = Instant.now().plus((wait.compareTo(MAX_WAIT) > 0) ? MAX_WAIT : wait);
+		StagingJob job = this.jobs.findById(jobId).orElseThrow();
+		while (!job.getStatus().isFinished() && Instant.now().isBefore(until)) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+			job = this.jobs.findById(jobId).orElseThrow();
+		}
+		return job;
+	}
+
+	JobView view(StagingJob job) {
+		return this.views.view(job, this.images.findByJobIdOrderByPosition(job.getId()));
+	}
+
+	private StagingJob visible(Jwt jwt, String id) {
+		Caller caller = Caller.of(jwt);
+		return this.jobs.findById(id)
+			.filter((job) -> caller.isAdmin() || job.getOwnerId().equals(caller.id()))
+			.orElseThrow(() -> new StagingProblem(HttpStatus.NOT_FOUND, "job-not-found", "No job " + id + "."));
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.vstage.staging.job;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.style.ToStringCreator;
+
+/**
+ * A generation request: one or more photos, each turned into {@code numImages}
+ * variations.
+ */
+@Entity
+@Table(name = "staging_job")
+class StagingJob {
+
+	@Id
+	private String id;
+
+	@Column(name = "owner_id")
+	private String ownerId;
+
+	private @Nullable String reservationId;
+
+	private String roomType;
+
+	private String style;
+
+	private String workflow;
+
+	private @Nullable String prompt;
+
+	private @Nullable String negativePrompt;
+
+	private int numImages;
+
+	private int inputCount;
+
+	private long seed;
+
+	private @Nullable String label;
+
+	private @Nullable String webhookUrl;
+
+	@Enumerated(EnumType.STRING)
+	private JobStatus status;
+
+	private @Nullable String error;
+
+	private Instant createdAt;
+
+	private @Nullable Instant startedAt;
+
+	private @Nullable Instant finishedAt;
+
+	protected StagingJob() {
+	}
+
+	StagingJob(String id, String ownerId, @Nullable String reservationId, JobSpec spec, int inputCount,
+			Instant createdAt) {
+		this.id = id;
+		this.ownerId = ownerId;
+		this.reservationId = reservationId;
+		this.roomType = spec.roomType();
+		this.style = spec.style();
+		this.workflow = spec.workflow();
+		this.prompt = spec.prompt();
+		this.negativePrompt = spec.negativePrompt();
+		this.numImages = spec.numImages();
+		this.seed = spec.seed();
+		this.label = spec.label();
+		this.webhookUrl = spec.webhookUrl();
+		this.inputCount = inputCount;
+		this.status = JobStatus.QUEUED;
+		this.createdAt = createdAt;
+	}
+
+	void start(Instant at) {
+		if (this.status == JobStatus.QUEUED) {
+			this.status = JobStatus.RUNNING;
+			this.startedAt = at;
+		}
+	}
+
+	void finish(JobStatus outcome, @Nullable String error, Instant at) {
+		this.status = outcome;
+		this.error = error;
+		this.finishedAt = at;
+	}
+
+	JobSpec spec() {
+		return new JobSpec(this.roomType, this.style, this.workflow, this.prompt, this.negativePrompt, this.numImages,
+				this.seed, this.label, this.webhookUrl);
+	}
+
+	String getId() {
+		return this.id;
+	}
+
+	String getOwnerId() {
+		return this.ownerId;
+	}
+
+	@Nullable String getReservationId() {
+		return this.reservationId;
+	}
+
+	int getInputCount() {
+		return this.inputCount;
+	}
+
+	JobStatus getStatus() {
+		return this.status;
+	}
+
+	@Nullable String getError() {
+		return this.error;
+	}
+
+	Instant getCreatedAt() {
+		return this.createdAt;
+	}
+
+	@Nullable Instant getStartedAt() {
+		return this.startedAt;
+	}
+
+	@Nullable Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
+	@Override
+	public String toString() {
+		return new ToStringCreator(this).append("id", this.id).append("status", this.status).toString();
+	}
+
+}
