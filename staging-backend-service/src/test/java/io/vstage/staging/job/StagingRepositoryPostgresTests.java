@@ -1,0 +1,103 @@
+package io.vstage.staging.job;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The Flyway migrations and repositories on a real PostgreSQL, in a schema of its own.
+ */
+@DataJpaTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+class StagingRepositoryPostgresTests {
+
+	private static final String URL = System.getenv("TEST_POSTGRES_URL");
+
+	private static final String SCHEMA = "staging_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+	@Autowired
+	StagingJobRepository jobs;
+
+	@Autowired
+	JobImageRepository images;
+
+	@DynamicPropertySource
+	static void postgres(DynamicPropertyRegistry registry) throws SQLException {
+		if (URL == null) {
+			if ("true".equals(System.getenv("CI"))) {
+				fail("TEST_POSTGRES_URL is required on CI");
+			}
+			assumeTrue(false, "TEST_POSTGRES_URL is not set");
+		}
+		execute("CREATE SCHEMA " + SCHEMA);
+		String separator = URL.contains("?") ? "&" : "?";
+		registry.add("spring.datasource.url", () -> URL + separator + "currentSchema=" + SCHEMA);
+		registry.add("spring.flyway.schemas", () -> SCHEMA);
+	}
+
+	@AfterAll
+	static void dropSchema() throws SQLException {
+		if (URL != null) {
+			execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+		}
+	}
+
+	@Test
+	void jobsAndImagesRoundTripWithTheirTimes() {
+		Instant created = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+		StagingJob job = this.jobs
+			.save(new StagingJob(UUID.randomUUID().toString(), "owner-1", "rsv-1", spec(), 1, created));
+		this.images.save(new JobImage(UUID.randomUUID().toString(), job.getId(), 0, 0, 42L));
+		this.jobs.flush();
+		StagingJob read = this.jobs.findById(job.getId()).orElseThrow();
+		assertThat(read.getCreatedAt()).isEqualTo(created);
+		assertThat(read.spec()).isEqualTo(spec());
+		assertThat(this.images.findByJobIdOrderByPosition(job.getId())).singleElement()
+			.satisfies((image) -> assertThat(image.getSeed()).isEqualTo(42L));
+	}
+
+	@Test
+	void ownJobsAreListedNewestFirstAndQueuePositionsCount() {
+		Instant base = Instant.now();
+		for (int i = 0; i < 3; i++) {
+			this.jobs
+				.save(new StagingJob(UUID.randomUUID().toString(), "owner-2", null, spec(), 1, base.plusSeconds(i)));
+		}
+		List<StagingJob> page = this.jobs.findByOwnerIdOrderByCreatedAtDesc("owner-2", PageRequest.of(0, 2))
+			.getContent();
+		assertThat(page).hasSize(2);
+		assertThat(page.get(0).getCreatedAt()).isAfter(page.get(1).getCreatedAt());
+		assertThat(this.jobs.countQueuedBefore(base.plusSeconds(2))).isGreaterThanOrEqualTo(2);
+	}
+
+	private static JobSpec spec() {
+		return new JobSpec("living_room", "modern", "joger", "cosy", null, 2, 7L, null, null);
+	}
+
+	private static void execute(String sql) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(URL);
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+}
