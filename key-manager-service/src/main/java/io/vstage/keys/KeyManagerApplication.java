@@ -3,6 +3,8 @@ package io.vstage.keys;
 import java.security.SecureRandom;
 import java.time.Clock;
 
+import io.vstage.keys.legacy.LegacyImportCommand;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +18,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KeyManagerApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && LegacyImportCommand.NAME.equals(args[0])) {
+			System.exit(LegacyImportCommand.run(KeyManagerApplication.class, args));
+		}
 		SpringApplication.run(KeyManagerApplication.class, args);
 	}
 

@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.vstage.keys.KeyManagerProperties;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * {@code service}.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig implements WebMvcConfigurer {
 
 	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);

@@ -1,0 +1,12 @@
+package io.vstage.keys.legacy;
+
+/**
+ * What an import did.
+ *
+ * @param keysImported keys added
+ * @param keysSkipped keys already present (imported before)
+ * @param usageImported usage rows added
+ * @param usageSkipped usage rows already present or of unknown keys
+ */
+public record ImportSummary(int keysImported, int keysSkipped, int usageImported, int usageSkipped) {
+}
