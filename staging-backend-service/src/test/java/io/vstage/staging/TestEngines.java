@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+
+import io.vstage.simulator.ComfyUiSimulator;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -21,11 +24,41 @@ public final class TestEngines {
 
 	private static final KeyManagerStub KEY_MANAGER = new KeyManagerStub();
 
+	private static final ComfyUiSimulator SIMULATOR = startShared();
+
 	private TestEngines() {
 	}
 
+	private static ComfyUiSimulator startShared() {
+		ComfyUiSimulator simulator = startSimulator();
+		Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+		return simulator;
+	}
+
 	public static String urls() {
-		return "http://127.0.0.1:1";
+		return SIMULATOR.baseUrl().toString();
+	}
+
+	/**
+	 * The simulator of the shared context, back at its default pacing and without faults.
+	 */
+	public static ComfyUiSimulator simulator() {
+		return SIMULATOR;
+	}
+
+	/** A new simulator with the test pacing; the caller closes it. */
+	public static ComfyUiSimulator startSimulator() {
+		return ComfyUiSimulator.builder()
+			.stepDelay(Duration.ofMillis(2))
+			.nodeDelay(Duration.ofMillis(5))
+			.build()
+			.start();
+	}
+
+	/** Back to fast prompts and no faults. */
+	public static void reset(ComfyUiSimulator simulator) {
+		simulator.faults().clear();
+		simulator.pacing(Duration.ofMillis(2), Duration.ofMillis(5));
 	}
 
 	public static KeyManagerStub keyManager() {
