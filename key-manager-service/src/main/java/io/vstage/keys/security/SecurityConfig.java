@@ -51,7 +51,10 @@ class SecurityConfig implements WebMvcConfigurer {
 		authorities.setAuthorityPrefix("ROLE_");
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
 		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		// stateless JWT API: no CSRF, sessions, saved requests or logout
 		http.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.logout((logout) -> logout.disable())
 			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests((requests) -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
 				.permitAll()
