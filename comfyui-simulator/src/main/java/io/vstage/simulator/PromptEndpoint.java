@@ -34,7 +34,7 @@ final class PromptEndpoint {
 	}
 
 	Reply post(Request request) {
-		JsonNode body = this.ctx.mapper().readTree(request.body());
+		JsonNode body = this.ctx.readJson(request);
 		if (!(body instanceof ObjectNode json)) {
 			throw new IllegalArgumentException("body is not a JSON object");
 		}

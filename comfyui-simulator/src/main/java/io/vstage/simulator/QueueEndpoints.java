@@ -34,7 +34,7 @@ final class QueueEndpoints {
 	}
 
 	Reply editQueue(Request request) {
-		JsonNode body = this.ctx.mapper().readTree(request.body());
+		JsonNode body = this.ctx.readJson(request);
 		if (body.has("clear") && body.get("clear").asBoolean(false)) {
 			this.ctx.queue().wipe();
 		}
@@ -47,10 +47,9 @@ final class QueueEndpoints {
 	Reply interrupt(Request request) {
 		JsonNode body;
 		try {
-			body = (request.body().length == 0) ? JsonNodeFactory.instance.objectNode()
-					: this.ctx.mapper().readTree(request.body());
+			body = (request.body().length == 0) ? JsonNodeFactory.instance.objectNode() : this.ctx.readJson(request);
 		}
-		catch (JacksonException ex) {
+		catch (JacksonException | IllegalArgumentException ex) {
 			body = JsonNodeFactory.instance.objectNode();
 		}
 		if (!body.isObject()) {
@@ -79,7 +78,7 @@ final class QueueEndpoints {
 	}
 
 	Reply editHistory(Request request) {
-		JsonNode body = this.ctx.mapper().readTree(request.body());
+		JsonNode body = this.ctx.readJson(request);
 		boolean clear = body.has("clear") && body.get("clear").asBoolean(false);
 		this.ctx.queue().editHistory(clear, body.has("delete") ? ids(body.get("delete")) : List.of());
 		return Reply.empty(200);

@@ -10,6 +10,8 @@ import io.vstage.simulator.execution.Engine;
 import io.vstage.simulator.execution.MessageBus;
 import io.vstage.simulator.execution.PromptQueue;
 import io.vstage.simulator.files.FileStore;
+import io.vstage.simulator.http.Request;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +35,18 @@ import tools.jackson.databind.json.JsonMapper;
 record ServerContext(JsonMapper mapper, Profile profile, FileStore files, ModelLists models,
 		Supplier<CatalogSnapshot> catalog, PromptQueue queue, Engine engine, MessageBus bus, Faults faults,
 		Timings timings, Optional<String> corsOrigin, boolean v3ComboForm, List<String> argv) {
+
+	/**
+	 * Parses a JSON body the way Python's {@code json.loads} would: an empty body is an
+	 * error (a 500).
+	 */
+	JsonNode readJson(Request request) {
+		JsonNode body = this.mapper.readTree(request.body());
+		if (body == null || body.isMissingNode()) {
+			throw new IllegalArgumentException("empty JSON body");
+		}
+		return body;
+	}
 
 	boolean newer() {
 		return this.profile == Profile.NEWER;
