@@ -52,8 +52,8 @@ KEY=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/keys" -H "Authorization: B
 echo "issued key ${KEY:0:12}..."
 URL="http://127.0.0.1:$PORT/internal/v1/keys/authenticate"
 
-echo "== warm-up (10 s, JIT and cache)"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$HERE/authenticate.lua" "$URL" -- "$(jwt service:benchmark service)" "$KEY" >/dev/null
+echo "== warm-up (20 s, JIT and cache)"
+wrk -t2 -c"$CONNECTIONS" -d20s -s "$HERE/authenticate.lua" "$URL" -- "$(jwt service:benchmark service)" "$KEY" >/dev/null
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
 echo "== measured: ${DURATION} s, ${CONNECTIONS} connections, 2 wrk threads"
 BEFORE=$(cpu_ticks)
