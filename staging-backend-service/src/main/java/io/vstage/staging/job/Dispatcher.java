@@ -36,6 +36,8 @@ class Dispatcher implements SmartLifecycle {
 
 	private final ImageRun runs;
 
+	private final java.util.Set<Thread> workers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	private volatile boolean running;
 
 	private Thread loop;
@@ -63,12 +65,14 @@ class Dispatcher implements SmartLifecycle {
 	void reattach(JobImage image, EngineInstance instance) {
 		instance.occupy();
 		Thread.ofVirtual().name("image-" + image.getId()).start(() -> {
+			this.workers.add(Thread.currentThread());
 			try {
 				if (this.runs.reattach(image, instance)) {
 					this.pending.addFirst(image.getId());
 				}
 			}
 			finally {
+				this.workers.remove(Thread.currentThread());
 				instance.release();
 				wake();
 			}
@@ -91,6 +95,7 @@ class Dispatcher implements SmartLifecycle {
 
 	private void runOne(String imageId, EngineInstance instance) {
 		boolean again = false;
+		this.workers.add(Thread.currentThread());
 		try {
 			again = this.runs.run(imageId, instance);
 		}
@@ -98,6 +103,7 @@ class Dispatcher implements SmartLifecycle {
 			logger.error("Image " + imageId + " failed unexpectedly", ex);
 		}
 		finally {
+			this.workers.remove(Thread.currentThread());
 			instance.release();
 			if (again) {
 				this.pending.addFirst(imageId);
@@ -144,6 +150,8 @@ class Dispatcher implements SmartLifecycle {
 		if (this.loop != null) {
 			this.loop.interrupt();
 		}
+		// prompts stay recorded as on their engine; the next start reattaches to them
+		this.workers.forEach(Thread::interrupt);
 	}
 
 	@Override

@@ -102,6 +102,9 @@ class ImageRun {
 			return false;
 		}
 		catch (EngineUnavailableException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return false;
+			}
 			instance.unhealthy(ex.getMessage());
 			return requeueOrFail(imageId, "engine unreachable: " + ex.getMessage());
 		}
@@ -121,6 +124,9 @@ class ImageRun {
 			return follow(watch, workflow, job, image.getPosition(), submitted);
 		}
 		catch (EngineUnavailableException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return false;
+			}
 			return requeueOrFail(image.getId(), "engine unreachable: " + ex.getMessage());
 		}
 		finally {

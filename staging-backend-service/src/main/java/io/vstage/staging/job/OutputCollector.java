@@ -39,6 +39,10 @@ class OutputCollector {
 
 	void collect(Watch watch, Workflow workflow, StagingJob job, int position) {
 		Optional<HistoryEntry> entry = awaitHistory(watch, workflow);
+		if (Thread.currentThread().isInterrupted()) {
+			// shutting down: the prompt stays recorded and is collected after the restart
+			return;
+		}
 		if (entry.isEmpty()) {
 			this.ledger.finish(watch.imageId, ImageStatus.FAILED, "the engine finished but wrote no history");
 			return;
@@ -64,6 +68,9 @@ class OutputCollector {
 			this.ledger.finish(watch.imageId, ImageStatus.DONE, null);
 		}
 		catch (IOException | EngineUnavailableException ex) {
+			if (Thread.currentThread().isInterrupted()) {
+				return;
+			}
 			this.ledger.finish(watch.imageId, ImageStatus.FAILED, "the result could not be stored: " + ex.getMessage());
 		}
 		finally {
