@@ -68,19 +68,19 @@ final class QueueEndpoints {
 		Optional<String> offset = request.param("offset");
 		Integer max = maxItems.map(String::strip).map(Integer::parseInt).orElse(null);
 		int from = offset.map(String::strip).map(Integer::parseInt).orElse(-1);
-		return json(this.ctx.queue().history(max, from));
+		return json(this.ctx.queue().history().window(max, from));
 	}
 
 	Reply historyEntry(String promptId) {
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
-		this.ctx.queue().history(promptId).ifPresent((entry) -> body.set(promptId, entry));
+		this.ctx.queue().history().get(promptId).ifPresent((entry) -> body.set(promptId, entry));
 		return json(body);
 	}
 
 	Reply editHistory(Request request) {
 		JsonNode body = this.ctx.readJson(request);
 		boolean clear = body.has("clear") && body.get("clear").asBoolean(false);
-		this.ctx.queue().editHistory(clear, body.has("delete") ? ids(body.get("delete")) : List.of());
+		this.ctx.queue().history().edit(clear, body.has("delete") ? ids(body.get("delete")) : List.of());
 		return Reply.empty(200);
 	}
 

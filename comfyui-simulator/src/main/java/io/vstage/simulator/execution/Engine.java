@@ -18,6 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /** The single worker that takes prompts from the queue, runs them and writes history. */
 public final class Engine implements AutoCloseable {
 
+	private static final System.Logger LOG = System.getLogger(Engine.class.getName());
+
 	private final MessageBus bus;
 
 	private final PromptQueue queue;
@@ -79,7 +81,16 @@ public final class Engine implements AutoCloseable {
 			}
 			this.listener.started(item.promptId(), Instant.now());
 			this.interrupt = false;
-			PromptRun.Result result = new PromptRun(item, this, this.catalog.get()).run();
+			PromptRun.Result result;
+			try {
+				result = new PromptRun(item, this, this.catalog.get()).run();
+			}
+			catch (RuntimeException ex) {
+				// a simulator bug must not kill the only worker: the prompt ends as an
+				// error
+				LOG.log(System.Logger.Level.ERROR, "prompt " + item.promptId() + " failed in the simulator", ex);
+				result = new PromptRun.Result("error", JsonNodeFactory.instance.arrayNode(), Map.of());
+			}
 			sleep(this.faults.historyDelay());
 			this.queue.taskDone(item, historyEntry(item, result));
 			this.listener.finished(item.promptId(), Instant.now(), result.outcome());

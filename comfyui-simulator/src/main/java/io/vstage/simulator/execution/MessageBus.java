@@ -112,18 +112,22 @@ public final class MessageBus implements WebSocketListener {
 	}
 
 	@Override
-	public synchronized void onOpen(WebSocketSession session) {
+	public void onOpen(WebSocketSession session) {
 		String requested = session.query().get("clientId");
 		String sid = (requested != null && !requested.isEmpty()) ? requested
 				: UUID.randomUUID().toString().replace("-", "");
 		session.attributes().put("sid", sid);
-		// the older socket of the same id is unregistered, not closed
-		this.sockets.put(sid, session);
+		// read before taking the bus lock: the queue sends while holding its own lock
+		// (lock order queue, bus)
 		ObjectNode data = this.queue.statusData();
 		data.put("sid", sid);
-		send("status", data, sid);
-		if (sid.equals(this.clientId) && this.lastNodeId != null) {
-			send("executing", JsonNodeFactory.instance.objectNode().put("node", this.lastNodeId), sid);
+		synchronized (this) {
+			// the older socket of the same id is unregistered, not closed
+			this.sockets.put(sid, session);
+			send("status", data, sid);
+			if (sid.equals(this.clientId) && this.lastNodeId != null) {
+				send("executing", JsonNodeFactory.instance.objectNode().put("node", this.lastNodeId), sid);
+			}
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.vstage.simulator.catalog.NodeClass;
 import tools.jackson.databind.JsonNode;
@@ -32,18 +33,18 @@ final class NodeBehaviour {
 	}
 
 	OutputCache.Entry run(String id, NodeClass cls, Map<String, Object> in) {
-		List<Object> out = special(id, cls, in);
-		if (out == null) {
-			out = new ArrayList<>();
+		List<Object> out = special(id, cls, in).orElseGet(() -> {
+			List<Object> generic = new ArrayList<>();
 			for (JsonNode type : cls.outputs()) {
-				out.add(byType(id, type.asString(""), in));
+				generic.add(byType(id, type.asString(""), in));
 			}
-		}
+			return generic;
+		});
 		return new OutputCache.Entry(List.copyOf(out), ui(cls, in));
 	}
 
-	private List<Object> special(String id, NodeClass cls, Map<String, Object> in) {
-		return switch (cls.name()) {
+	private Optional<List<Object>> special(String id, NodeClass cls, Map<String, Object> in) {
+		return Optional.ofNullable(switch (cls.name()) {
 			case "LoadImage" -> {
 				BufferedImage image = this.inputImages.load(String.valueOf(in.get("image")));
 				yield List.of(new Values.Image(image), new Values.Mask(SimImages.grey(image)));
@@ -68,7 +69,7 @@ final class NodeBehaviour {
 				List.of(in.get("string_a") + String.valueOf(in.getOrDefault("delimiter", "")) + in.get("string_b"));
 			case "PrimitiveInt", "PrimitiveStringMultiline" -> List.of(in.get("value"));
 			default -> null;
-		};
+		});
 	}
 
 	private static Object byType(String id, String type, Map<String, Object> in) {
@@ -83,9 +84,9 @@ final class NodeBehaviour {
 		};
 	}
 
-	private ObjectNode ui(NodeClass cls, Map<String, Object> in) {
+	private Optional<ObjectNode> ui(NodeClass cls, Map<String, Object> in) {
 		if (!cls.outputNode()) {
-			return null;
+			return Optional.empty();
 		}
 		boolean save = "SaveImage".equals(cls.name());
 		String prefix = save ? String.valueOf(in.getOrDefault("filename_prefix", "ComfyUI"))
@@ -93,7 +94,7 @@ final class NodeBehaviour {
 		ObjectNode ui = JsonNodeFactory.instance.objectNode();
 		ui.putArray("images")
 			.add(ImageFiles.save(save ? this.outputDir : this.tempDir, save ? "output" : "temp", prefix, image(in)));
-		return ui;
+		return Optional.of(ui);
 	}
 
 	/** The first picture among the inputs (image, latent or mask), or a grey square. */

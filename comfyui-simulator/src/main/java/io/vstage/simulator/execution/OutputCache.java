@@ -22,9 +22,9 @@ final class OutputCache {
 	 * What a node produced.
 	 *
 	 * @param values the output values, by index
-	 * @param ui the UI output ({@code {"images": [...]}}), or null when the node has none
+	 * @param ui the UI output ({@code {"images": [...]}}), when the node has one
 	 */
-	record Entry(List<Object> values, ObjectNode ui) {
+	record Entry(List<Object> values, Optional<ObjectNode> ui) {
 	}
 
 	private final Map<String, Entry> entries = new HashMap<>();

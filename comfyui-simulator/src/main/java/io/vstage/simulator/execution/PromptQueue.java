@@ -1,11 +1,7 @@
 package io.vstage.simulator.execution;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,8 +16,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class PromptQueue {
 
-	private static final int HISTORY_CAP = 10_000;
-
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -32,7 +26,7 @@ public final class PromptQueue {
 
 	private final List<QueueItem> running = new ArrayList<>();
 
-	private final LinkedHashMap<String, ObjectNode> history = new LinkedHashMap<>();
+	private final History history = new History();
 
 	private final MessageBus bus;
 
@@ -97,14 +91,7 @@ public final class PromptQueue {
 		this.lock.lock();
 		try {
 			this.running.remove(item);
-			if (this.history.size() >= HISTORY_CAP) {
-				Iterator<String> oldest = this.history.keySet().iterator();
-				oldest.next();
-				oldest.remove();
-			}
-			// like a Python dict, an existing id keeps its position and gets the new
-			// entry
-			this.history.put(item.promptId(), entry);
+			this.history.record(item.promptId(), entry);
 			this.bus.send("status", statusData(), null);
 		}
 		finally {
@@ -197,65 +184,9 @@ public final class PromptQueue {
 		}
 	}
 
-	/** {@code GET /history/{id}}: a copy of the entry, if finished. */
-	public Optional<ObjectNode> history(String promptId) {
-		this.lock.lock();
-		try {
-			return Optional.ofNullable(this.history.get(promptId)).map(ObjectNode::deepCopy);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** {@code GET /history}: ComfyUI's window over completion order. */
-	public ObjectNode history(Integer maxItems, int offset) {
-		this.lock.lock();
-		try {
-			ObjectNode out = NODES.objectNode();
-			int start = (offset < 0 && maxItems != null) ? this.history.size() - maxItems : offset;
-			int i = 0;
-			for (Map.Entry<String, ObjectNode> e : this.history.entrySet()) {
-				if (i >= start) {
-					out.set(e.getKey(), e.getValue().deepCopy());
-					if (maxItems != null && out.size() >= maxItems) {
-						break;
-					}
-				}
-				i++;
-			}
-			return out;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** {@code POST /history}: clear and/or delete entries. */
-	public void editHistory(boolean clear, List<String> delete) {
-		this.lock.lock();
-		try {
-			if (clear) {
-				this.history.clear();
-			}
-			delete.forEach(this.history::remove);
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	/** Forgets pending items, running items and history, as a restarted server has. */
-	public void reset() {
-		this.lock.lock();
-		try {
-			this.pending.clear();
-			this.running.clear();
-			this.history.clear();
-		}
-		finally {
-			this.lock.unlock();
-		}
+	/** The finished prompts. */
+	public History history() {
+		return this.history;
 	}
 
 }

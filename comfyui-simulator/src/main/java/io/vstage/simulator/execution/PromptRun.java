@@ -105,12 +105,10 @@ final class PromptRun {
 		NodeClass cls = nodeClass(id);
 		Optional<OutputCache.Entry> cached = cachedEntry(id);
 		if (cached.isPresent()) {
-			this.messages.executedNode(id, cached.get().ui());
+			this.messages.executedNode(id, cached.get().ui().orElse(null));
 			this.messages.progress("progress_state", this.progress.finish(id));
 			this.values.put(id, cached.get().values());
-			if (cached.get().ui() != null) {
-				this.ui.put(id, cached.get().ui());
-			}
+			cached.get().ui().ifPresent((ui) -> this.ui.put(id, ui));
 			return;
 		}
 		this.messages.progress("progress_state", this.progress.start(id));
@@ -147,10 +145,10 @@ final class PromptRun {
 		}
 		this.values.put(id, entry.values());
 		this.engine.cache().put(this.signatures.get(id), entry);
-		if (entry.ui() != null) {
-			this.ui.put(id, entry.ui());
-			this.messages.executedNode(id, entry.ui());
-		}
+		entry.ui().ifPresent((ui) -> {
+			this.ui.put(id, ui);
+			this.messages.executedNode(id, ui);
+		});
 		this.messages.progress("progress_state", this.progress.finish(id));
 	}
 
@@ -193,7 +191,7 @@ final class PromptRun {
 		// earlier runs too
 		Map<String, ObjectNode> all = new LinkedHashMap<>(this.ui);
 		for (String id : this.item.prompt().propertyNames()) {
-			cachedEntry(id).filter((e) -> e.ui() != null).ifPresent((e) -> all.putIfAbsent(id, e.ui()));
+			cachedEntry(id).flatMap(OutputCache.Entry::ui).ifPresent((ui) -> all.putIfAbsent(id, ui));
 		}
 		return all;
 	}
