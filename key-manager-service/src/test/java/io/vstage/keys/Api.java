@@ -69,9 +69,9 @@ final class Api {
 
 		static Reply of(HttpResponse<String> response) {
 			String body = response.body();
-			JsonNode json = (body == null || body.isBlank()) ? JSON.nullNode() : JSON.readTree(body);
-			return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
-					json);
+			String contentType = response.headers().firstValue("Content-Type").orElse("");
+			boolean isJson = contentType.contains("json") && body != null && !body.isBlank();
+			return new Reply(response.statusCode(), contentType, body, isJson ? JSON.readTree(body) : JSON.nullNode());
 		}
 
 		String text(String field) {
