@@ -38,6 +38,15 @@ class PromptEndpointConformanceTests extends ConformanceSupport {
 	}
 
 	@Test
+	void frontPriorityIsTheNegatedCounter() {
+		// the counter starts at 0, and -0 is 0: advance it once so that the sign shows
+		client.post("/prompt", "{\"client_id\": \"advance\"}");
+		JsonNode body = ComfyClient.json(client.post("/prompt",
+				"{\"prompt\": " + Graphs.loadAndSave(client.uploadRoom(), "conf_front") + ", \"front\": true}"));
+		assertThat(body.path("number").asLong()).isNegative();
+	}
+
+	@Test
 	void missingPromptIsNoPrompt() {
 		HttpResponse<String> reply = client.post("/prompt", "{\"client_id\": \"x\"}");
 		assertThat(reply.statusCode()).isEqualTo(400);

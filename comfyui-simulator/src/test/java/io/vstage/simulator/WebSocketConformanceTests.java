@@ -183,6 +183,75 @@ class WebSocketConformanceTests extends ConformanceSupport {
 		}
 	}
 
+	@Test
+	void reconnectingDuringARunAnnouncesTheRunningNodeWithoutPromptId() {
+		String clientId = "conf-" + UUID.randomUUID();
+		WsRecorder first = client.connect(clientId);
+		String promptId = client.queue(Graphs.sampler(client.uploadRoom(), 21, 5000), clientId)
+			.path("prompt_id")
+			.asString();
+		org.awaitility.Awaitility.await()
+			.until(() -> first.messages.stream().anyMatch((m) -> m.path("type").asString().equals("progress")));
+		first.close();
+		try (WsRecorder again = client.connect(clientId)) {
+			org.awaitility.Awaitility.await().until(() -> again.messages.size() >= 2);
+			JsonNode executing = again.messages.get(1);
+			assertThat(executing.path("type").asString()).isEqualTo("executing");
+			assertThat(executing.path("data").path("node").asString()).isEqualTo("7");
+			assertThat(executing.path("data").has("prompt_id")).isFalse();
+			client.post("/interrupt", "{}");
+			again.awaitDone(promptId);
+		}
+	}
+
+	@Test
+	void progressStateListsStartedNodesWithTheirState() {
+		String clientId = "conf-" + UUID.randomUUID();
+		try (WsRecorder ws = client.connect(clientId)) {
+			String promptId = client.queue(Graphs.loadAndSave(client.uploadRoom(), "conf_state"), clientId)
+				.path("prompt_id")
+				.asString();
+			ws.awaitDone(promptId);
+			List<JsonNode> states = ws.messages.stream()
+				.filter((m) -> m.path("type").asString().equals("progress_state"))
+				.toList();
+			JsonNode firstNode = states.get(0).path("data").path("nodes").path("10");
+			assertThat(firstNode.propertyNames()).contains("value", "max", "state", "node_id", "prompt_id",
+					"display_node_id", "parent_node_id", "real_node_id");
+			assertThat(firstNode.path("state").asString()).isEqualTo("running");
+			JsonNode last = states.get(states.size() - 1).path("data").path("nodes");
+			assertThat(last.propertyNames()).containsExactlyInAnyOrder("10", "9");
+			assertThat(last.path("9").path("state").asString()).isEqualTo("finished");
+		}
+	}
+
+	@Test
+	void executionMessagesGoOnlyToTheSubmitter() {
+		String a = "conf-a-" + UUID.randomUUID();
+		String b = "conf-b-" + UUID.randomUUID();
+		String image = client.uploadRoom();
+		try (WsRecorder wsA = client.connect(a); WsRecorder wsB = client.connect(b)) {
+			List<String> idsA = new java.util.ArrayList<>();
+			List<String> idsB = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				idsA.add(client.queue(Graphs.sampler(image, 100 + i, 2), a).path("prompt_id").asString());
+				idsB.add(client.queue(Graphs.sampler(image, 200 + i, 2), b).path("prompt_id").asString());
+			}
+			idsA.forEach(wsA::awaitDone);
+			idsB.forEach(wsB::awaitDone);
+			assertThat(promptIds(wsA)).containsExactlyInAnyOrderElementsOf(idsA);
+			assertThat(promptIds(wsB)).containsExactlyInAnyOrderElementsOf(idsB);
+		}
+	}
+
+	private static java.util.Set<String> promptIds(WsRecorder ws) {
+		return ws.messages.stream()
+			.filter((m) -> !m.path("type").asString().equals("status"))
+			.map((m) -> m.path("data").path("prompt_id").asString(""))
+			.filter((id) -> !id.isEmpty())
+			.collect(java.util.stream.Collectors.toSet());
+	}
+
 	static int indexOf(List<JsonNode> messages, java.util.function.Predicate<JsonNode> test) {
 		for (int i = 0; i < messages.size(); i++) {
 			if (test.test(messages.get(i))) {
