@@ -4,6 +4,8 @@ import io.vstage.keys.key.KeyChange;
 import io.vstage.keys.key.KeyChangeFeed;
 import io.vstage.keys.key.KeyChanged;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -19,12 +21,19 @@ class KeyCacheSync {
 
 	private final KeyChangeFeed feed;
 
-	private volatile long cursor;
+	/**
+	 * Starts at the head once the schema is migrated and before traffic; -1 until then.
+	 */
+	private volatile long cursor = -1;
 
 	KeyCacheSync(KeyAuthenticator authenticator, KeyChangeFeed feed) {
 		this.authenticator = authenticator;
 		this.feed = feed;
-		this.cursor = feed.head();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void startAtHead() {
+		this.cursor = this.feed.head();
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -34,6 +43,9 @@ class KeyCacheSync {
 
 	@Scheduled(fixedDelayString = "${vstage.keys.cache-sync-interval:1s}")
 	void followFeed() {
+		if (this.cursor < 0) {
+			return;
+		}
 		long after = this.cursor;
 		for (KeyChange change : this.feed.after(after, 1000)) {
 			this.authenticator.evict(change.keyId());
