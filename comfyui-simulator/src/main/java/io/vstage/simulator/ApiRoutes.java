@@ -77,7 +77,8 @@ final class ApiRoutes implements HttpHandler {
 						: two ? only(method, "GET", () -> this.queue.historyEntry(segments[1])) : notFound();
 			case "/view" -> one ? only(method, "GET", () -> this.view.handle(request)) : notFound();
 			case "/upload" -> (two && segments[1].equals("image"))
-					? only(method, "POST", () -> this.upload.handle(request)) : notFound();
+					? only(method, "POST", () -> this.upload.handle(request)) : (two && segments[1].equals("mask"))
+							? only(method, "POST", () -> this.upload.handleMask(request)) : notFound();
 			case "/object_info" -> one ? only(method, "GET", this.info::objectInfo)
 					: two ? only(method, "GET", () -> this.info.objectInfo(segments[1])) : notFound();
 			case "/models" -> one ? only(method, "GET", this.info::modelFolders)

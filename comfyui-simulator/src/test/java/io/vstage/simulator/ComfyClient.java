@@ -85,6 +85,11 @@ final class ComfyClient {
 
 	/** {@code POST /upload/image} with the file part and extra text fields. */
 	HttpResponse<String> upload(String filename, byte[] content, Map<String, String> fields) {
+		return upload("/upload/image", filename, content, fields);
+	}
+
+	/** A multipart upload to {@code /upload/image} or {@code /upload/mask}. */
+	HttpResponse<String> upload(String path, String filename, byte[] content, Map<String, String> fields) {
 		String boundary = "----vstage" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		fields.forEach((name, value) -> body.writeBytes(
@@ -98,7 +103,7 @@ final class ComfyClient {
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(this.base.resolve("/upload/image"))
+		return send(HttpRequest.newBuilder(this.base.resolve(path))
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
 	}

@@ -73,6 +73,42 @@ class UploadConformanceTests extends ConformanceSupport {
 			.statusCode()).isEqualTo(500);
 	}
 
+	@Test
+	void maskUploadGivesTheOriginalTheMasksAlpha() throws Exception {
+		String original = name(client.upload(this.stem + ".png", ComfyClient.png(8, 8, Color.RED), Map.of()));
+		String ref = "{\"filename\": \"" + original + "\", \"subfolder\": \"\", \"type\": \"input\"}";
+		HttpResponse<String> reply = client.upload("/upload/mask", this.stem + "-mask.png", transparentPng(),
+				Map.of("original_ref", ref));
+		assertThat(reply.statusCode()).isEqualTo(200);
+		HttpResponse<byte[]> stored = client.getBytes("/view?type=input&filename=" + name(reply).replace(" ", "%20"));
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(stored.body()));
+		assertThat(image.getRGB(0, 0) >>> 24).isZero();
+		assertThat(image.getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFF0000);
+	}
+
+	@Test
+	void maskUploadForAMissingOriginalStillAnswers200ButWritesNothing() {
+		String ref = "{\"filename\": \"missing-" + UUID.randomUUID() + ".png\", \"type\": \"input\"}";
+		HttpResponse<String> reply = client.upload("/upload/mask", this.stem + "-mask.png", transparentPng(),
+				Map.of("original_ref", ref));
+		assertThat(reply.statusCode()).isEqualTo(200);
+		assertThat(client.getBytes("/view?type=input&filename=" + name(reply)).statusCode()).isEqualTo(404);
+	}
+
+	private static byte[] transparentPng() {
+		java.awt.image.BufferedImage mask = new java.awt.image.BufferedImage(8, 8,
+				java.awt.image.BufferedImage.TYPE_INT_ARGB);
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		try {
+			javax.imageio.ImageIO.write(mask, "png", out);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
 	private static String name(HttpResponse<String> reply) {
 		return ComfyClient.json(reply).path("name").asString();
 	}

@@ -35,9 +35,32 @@ public final class UploadHandler {
 		this.mapper = mapper;
 	}
 
-	/** Handles one upload; unexpected shapes throw and become aiohttp's 500. */
+	/**
+	 * Writes the uploaded bytes to their final path (skipped for a duplicate).
+	 */
+	@FunctionalInterface
+	interface SaveFunction {
+
+		void save(byte[] content, Path target) throws IOException;
+
+	}
+
+	/** {@code POST /upload/image}; unexpected shapes throw and become aiohttp's 500. */
 	public Reply handle(Request request) throws IOException {
+		return upload(Multipart.parse(request), (content, target) -> Files.write(target, content));
+	}
+
+	/**
+	 * {@code POST /upload/mask}: like an image upload, but the file is the original with
+	 * the mask's alpha.
+	 */
+	public Reply handleMask(Request request) throws IOException {
 		Multipart form = Multipart.parse(request);
+		return upload(form,
+				(content, target) -> new MaskComposer(this.files, this.mapper).compose(form, content, target));
+	}
+
+	private Reply upload(Multipart form, SaveFunction saver) throws IOException {
 		Optional<Multipart.Part> image = form.get("image");
 		if (image.isEmpty()) {
 			return Reply.empty(400);
@@ -56,7 +79,7 @@ public final class UploadHandler {
 		}
 		String overwrite = form.text("overwrite").orElse("");
 		String stored = store(image.get().content(), folder, filename,
-				"true".equals(overwrite) || "1".equals(overwrite));
+				"true".equals(overwrite) || "1".equals(overwrite), saver);
 		ObjectNode body = JsonNodeFactory.instance.objectNode();
 		body.put("name", stored);
 		body.put("subfolder", subfolder);
@@ -64,7 +87,8 @@ public final class UploadHandler {
 		return Reply.json(200, this.mapper.writeValueAsString(body));
 	}
 
-	private String store(byte[] content, Path folder, String filename, boolean overwrite) throws IOException {
+	private String store(byte[] content, Path folder, String filename, boolean overwrite, SaveFunction saver)
+			throws IOException {
 		synchronized (this.lock) {
 			Files.createDirectories(folder);
 			String name = filename;
@@ -81,7 +105,7 @@ public final class UploadHandler {
 					path = folder.resolve(name);
 				}
 			}
-			Files.write(path, content);
+			saver.save(content, path);
 			return name;
 		}
 	}
