@@ -105,6 +105,24 @@ final class Browser implements AutoCloseable {
 		});
 	}
 
+	/**
+	 * The text of every element matching css, read in one go (immune to redraws in
+	 * between).
+	 */
+	@SuppressWarnings("unchecked")
+	List<String> texts(String css) {
+		return (List<String>) script(
+				"return [...document.querySelectorAll(arguments[0])].map((e) => e.textContent.trim())", css);
+	}
+
+	/** An attribute of every element matching css, read in one go. */
+	@SuppressWarnings("unchecked")
+	List<String> attributes(String css, String attribute) {
+		return (List<String>) script(
+				"return [...document.querySelectorAll(arguments[0])].map((e) => e.getAttribute(arguments[1]))", css,
+				attribute);
+	}
+
 	Object script(String script, Object... args) {
 		return ((JavascriptExecutor) this.driver).executeScript(script, args);
 	}

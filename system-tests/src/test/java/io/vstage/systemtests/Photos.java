@@ -48,6 +48,22 @@ final class Photos {
 		return file.toAbsolutePath();
 	}
 
+	/**
+	 * The first bytes of a JPEG: right signature, so the browser lets it through; the
+	 * backend must refuse it.
+	 */
+	static Path truncatedJpeg() {
+		Path file = DIR.resolve("truncated.jpg");
+		try {
+			byte[] whole = Files.readAllBytes(emptyRoom("whole", Color.WHITE));
+			Files.write(file, java.util.Arrays.copyOf(whole, 700));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file.toAbsolutePath();
+	}
+
 	/** A text file with an image's name: the UI must reject it by its content. */
 	static Path notAnImage() {
 		Path file = DIR.resolve("notes.jpg");

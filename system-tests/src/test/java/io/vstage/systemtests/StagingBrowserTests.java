@@ -159,6 +159,43 @@ class StagingBrowserTests {
 	}
 
 	@Test
+	void moreLikeThisStartsAJobWithTheSameSettingsAndNewSeeds() {
+		StagingPage page = signedIn("more-user", 20);
+		page.choosePhotos(Photos.emptyRoom("more", new Color(226, 230, 221)));
+		page.style("japandi").variations(1).submit();
+		WebElement first = page.awaitJobStatus("completed");
+		String firstId = first.getAttribute("data-job-id");
+		String firstSeed = first.findElement(By.cssSelector(".result .seed")).getText();
+		first.findElement(By.cssSelector(".more-like-this")).click();
+		browser.waiting(StagingPage.QUICK).until((d) -> !firstId.equals(page.job().getAttribute("data-job-id")));
+		WebElement second = page.awaitJobStatus("completed");
+		assertThat(second.findElement(By.cssSelector("h3")).getText()).isEqualTo("Living room · Japandi");
+		assertThat(second.findElement(By.cssSelector(".result .seed")).getText()).isNotEqualTo(firstSeed);
+		assertThat(browser.findAll("#jobs .job")).hasSize(2);
+	}
+
+	@Test
+	void aPhotoTheBackendRefusesIsExplained() {
+		StagingPage page = signedIn("truncated-user", 20);
+		page.choosePhotos(Photos.truncatedJpeg());
+		browser.visible("#previews .preview", StagingPage.QUICK);
+		page.variations(1).submit();
+		assertThat(page.formError()).startsWith("Photo refused:");
+		assertThat(browser.findAll("#jobs .job")).isEmpty();
+	}
+
+	@Test
+	void theRateLimitIsExplainedWithTheWait() {
+		SuiteApi.IssuedKey key = suite.api().createKey(suite.superAdminKey(), "slow-user", "user", 20, 3);
+		StagingPage page = new StagingPage(browser).open().signIn(key.secret());
+		// sign-in used the three requests of this minute (me, catalogue, history)
+		browser.find("#history-refresh").click();
+		WebElement message = browser.visible("#history-message", StagingPage.QUICK);
+		assertThat(message.getText()).contains("Too many requests").containsPattern("Try again in \\d+ s");
+		assertThat(page.keyState()).isEqualTo("valid");
+	}
+
+	@Test
 	void aFinishedJobReopensFromTheHistory() {
 		StagingPage page = signedIn("history-user", 20);
 		page.choosePhotos(Photos.emptyRoom("history", new Color(235, 228, 215)));

@@ -38,10 +38,14 @@ final class SuiteApi {
 	}
 
 	IssuedKey createKey(String issuerKey, String name, String role, int dailyQuota) {
+		return createKey(issuerKey, name, role, dailyQuota, 600);
+	}
+
+	IssuedKey createKey(String issuerKey, String name, String role, int dailyQuota, int ratePerMinute) {
 		Answer answer = json("POST", "/api/v1/keys", issuerKey,
 				Map.of("name", name, "owner_email",
 						"owner+" + UUID.randomUUID().toString().substring(0, 8) + "@example.com", "role", role,
-						"daily_quota", dailyQuota, "rate_limit_per_minute", 600));
+						"daily_quota", dailyQuota, "rate_limit_per_minute", ratePerMinute));
 		if (answer.status() != 201) {
 			throw new IllegalStateException("creating key " + name + " answered " + answer);
 		}
