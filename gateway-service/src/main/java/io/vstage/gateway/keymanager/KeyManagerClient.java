@@ -27,8 +27,11 @@ public interface KeyManagerClient {
 	/** {@code POST /internal/v1/quota/reservations}. */
 	Mono<Reservation> reserve(UUID reservationId, String keyId, int units);
 
-	/** {@code POST /internal/v1/quota/reservations/{id}/refund}. */
-	Mono<Void> refund(UUID reservationId, int units);
+	/**
+	 * {@code POST /internal/v1/quota/reservations/{id}/refund}: the units left today
+	 * afterwards (empty when unlimited or the reservation is unknown).
+	 */
+	Mono<Integer> refund(UUID reservationId, int units);
 
 	/** {@code POST /internal/v1/usage}, at most 1000 events. */
 	Mono<Void> sendUsage(List<UsageEvent> events);

@@ -76,10 +76,15 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 	}
 
 	@Override
-	public Mono<Void> refund(UUID reservationId, int units) {
+	public Mono<Integer> refund(UUID reservationId, int units) {
 		return call(post("/internal/v1/quota/reservations/{id}/refund", new RefundRequest(units), reservationId),
-				(response) -> (response.statusCode().is2xxSuccessful() || response.statusCode().value() == 404)
-						? response.releaseBody() : unexpected(response));
+				(response) -> {
+					if (response.statusCode().is2xxSuccessful()) {
+						return response.bodyToMono(Refunded.class).mapNotNull(Refunded::remainingToday);
+					}
+					return (response.statusCode().value() == 404) ? response.releaseBody().then(Mono.empty())
+							: unexpected(response);
+				});
 	}
 
 	@Override
@@ -136,6 +141,9 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 	}
 
 	record RefundRequest(int units) {
+	}
+
+	record Refunded(@Nullable Integer remainingToday) {
 	}
 
 	record UsageBatch(List<UsageEvent> events) {

@@ -36,6 +36,7 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -89,9 +90,11 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 		if (headers.getContentLength() > max) {
 			return tooLarge(exchange, max);
 		}
-		return UploadSpool.write(exchange.getRequest().getBody(), this.properties.spool(), max)
-			.flatMap((spool) -> admit(exchange, chain, principal, spool)
-				.doFinally((signal) -> spool.delete().subscribe()))
+		// the spooled file is deleted before the filter completes, whatever happens
+		return Mono
+			.usingWhen(UploadSpool.write(exchange.getRequest().getBody(), this.properties.spool(), max),
+					(spool) -> admit(exchange, chain, principal, spool), UploadSpool::delete,
+					(spool, ex) -> spool.delete(), UploadSpool::delete)
 			.onErrorResume(DataBufferLimitException.class, (ex) -> tooLarge(exchange, max));
 	}
 
@@ -121,7 +124,7 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 				this.quotas.update(principal.keyId(), principal.dailyQuota(), remaining, resetsAt);
 				exchange.getAttributes().put(GatewayAttributes.RESERVATION_ID, reservationId);
 				exchange.getAttributes().put(GatewayAttributes.RESERVED_UNITS, units);
-				yield forward(exchange, chain, spool, reservationId, units);
+				yield forward(exchange, chain, principal, spool, reservationId, units);
 			}
 			case Reservation.Refused(Map<String, Object> problem) -> exceeded(exchange, principal, problem, units);
 		})
@@ -131,8 +134,8 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 							Map.of("retry_after_seconds", 5)));
 	}
 
-	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, UploadSpool spool,
-			UUID reservationId, int units) {
+	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,
+			UploadSpool spool, UUID reservationId, int units) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.addAll(exchange.getRequest().getHeaders());
 		headers.remove(HttpHeaders.TRANSFER_ENCODING);
@@ -149,21 +152,25 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 				return body;
 			}
 		};
-		return chain.filter(exchange.mutate().request(request).build())
-			.doOnError((ex) -> refund(reservationId, units, "no answer from the service"))
-			.doOnSuccess((done) -> {
-				HttpStatus status = HttpStatus.resolve(exchange.getResponse().getStatusCode() != null
-						? exchange.getResponse().getStatusCode().value() : 500);
-				if (status == null || !status.is2xxSuccessful()) {
-					refund(reservationId, units, "the service answered " + status);
-				}
-			});
+		// refunded before the refusal reaches the client, so that its next request
+		// already has room
+		exchange.getResponse().beforeCommit(() -> {
+			HttpStatusCode status = exchange.getResponse().getStatusCode();
+			return (status != null && status.is2xxSuccessful()) ? Mono.empty()
+					: refund(principal, reservationId, units, "the answer was " + status);
+		});
+		return chain.filter(exchange.mutate().request(request).build());
 	}
 
-	private void refund(UUID reservationId, int units, String why) {
-		this.keyManager.refund(reservationId, units)
-			.subscribe(null, (ex) -> logger.warn("Refund of reservation " + reservationId + " (" + why + ") failed: "
-					+ ex.getMessage() + "; the staging backend's refund outbox does not know this request"));
+	private Mono<Void> refund(Principal principal, UUID reservationId, int units, String why) {
+		return this.keyManager.refund(reservationId, units)
+			.doOnNext((remaining) -> this.quotas.update(principal.keyId(), principal.dailyQuota(), remaining,
+					this.quotas.current(principal).resetsAt()))
+			.then()
+			.onErrorResume((ex) -> {
+				logger.warn("Refund of reservation " + reservationId + " (" + why + ") failed: " + ex.getMessage());
+				return Mono.empty();
+			});
 	}
 
 	private Mono<Void> exceeded(ServerWebExchange exchange, Principal principal, Map<String, Object> problem,

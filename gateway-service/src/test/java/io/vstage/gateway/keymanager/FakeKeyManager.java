@@ -81,12 +81,12 @@ public class FakeKeyManager implements KeyManagerClient {
 	}
 
 	@Override
-	public Mono<Void> refund(UUID reservationId, int units) {
+	public Mono<Integer> refund(UUID reservationId, int units) {
 		return available(() -> {
 			this.refunds.put(reservationId, units);
 			this.remaining += units;
-			return "refunded";
-		}).then();
+			return this.remaining;
+		});
 	}
 
 	@Override

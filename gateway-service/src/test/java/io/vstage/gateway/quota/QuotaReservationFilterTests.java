@@ -113,7 +113,10 @@ class QuotaReservationFilterTests {
 			DataBufferUtils.release(buffer);
 			assertThat(exchange.getRequest().getHeaders().getContentLength()).isEqualTo(body.length());
 			return body;
-		}).doOnNext(forwarded::set).then(Mono.fromRunnable(() -> exchange.getResponse().setStatusCode(status)));
+		}).doOnNext(forwarded::set).then(Mono.defer(() -> {
+			exchange.getResponse().setStatusCode(status);
+			return exchange.getResponse().setComplete();
+		}));
 	}
 
 	private static MockServerWebExchange exchange(String body) {
