@@ -83,7 +83,7 @@ class Processes:
                                 cwd=data)
         self.procs.append(proc)
         url = f"http://127.0.0.1:{port}"
-        wait_until(lambda: http("GET", url + "/actuator/health/readiness")[0] == 200, 180, "backend readiness")
+        wait_until(lambda: http("GET", url + "/actuator/health/readiness")[0] == 200, 400, "backend readiness")
         return url, proc
 
     def stop_all(self):
@@ -151,8 +151,9 @@ def utilisation(runs):
 
 def jpeg_of_size(megabytes, path):
     # random noise barely compresses, so the pixel count sets the file size
-    side = {4: "2400x1800", 10: "3800x2850"}[megabytes]
-    subprocess.run(["convert", "-size", side, "xc:gray", "+noise", "Random", "-quality", "92", path], check=True)
+    width, height = {0: (640, 480), 4: (2660, 2000), 10: (4200, 3150)}[megabytes]
+    subprocess.run([JAVA, os.path.join(os.path.dirname(os.path.abspath(__file__)), "NoiseJpeg.java"), str(width),
+                    str(height), path], check=True)
     with open(path, "rb") as f:
         return f.read()
 
@@ -166,10 +167,12 @@ def main():
     scenarios = sys.argv[1:] or ["utilisation", "throughput", "overhead", "memory"]
     procs = Processes()
     auth = token()
-    small = jpeg_of_size(4, os.path.join(procs.dir, "4mb.jpg"))
-    results = {"prompt_ms": PROMPT_MS, "image_bytes_4mb": len(small)}
+    photo = jpeg_of_size(4, os.path.join(procs.dir, "4mb.jpg"))
+    small = jpeg_of_size(0, os.path.join(procs.dir, "small.jpg"))
+    results = {"prompt_ms": PROMPT_MS, "image_bytes_4mb": len(photo), "image_bytes_small": len(small)}
     try:
         if "utilisation" in scenarios or "throughput" in scenarios:
+            # a small photo: the simulator's own image work would otherwise eat the shared CPU
             throughput = {}
             for count in (1, 2, 4):
                 engines = [procs.simulator(PROMPT_MS) for _ in range(count)]
@@ -197,7 +200,7 @@ def main():
             backend, _ = procs.backend([engine])
             overheads = []
             for _ in range(12):
-                job_id = submit(backend, small, 1, auth)
+                job_id = submit(backend, photo, 1, auth)
                 finished = wait_jobs(backend, [job_id], auth)[0]
                 _, start, end = engine_runs(engine)[-1]
                 total = iso_ms(finished["finished_at"]) - iso_ms(finished["created_at"])

@@ -37,6 +37,19 @@ class FileController {
 		this.store = store;
 	}
 
+	private void makeDerivatives(String jobId, String name) {
+		int position = Integer.parseInt(name.replaceAll("\\D", ""));
+		if (Files.exists(this.store.jobDir(jobId).resolve(ImageStore.pngName(position)))) {
+			try {
+				this.store.ensureDerivatives(jobId, position);
+			}
+			catch (java.io.IOException ex) {
+				throw new StagingProblem(HttpStatus.INTERNAL_SERVER_ERROR, "file-unreadable",
+						"The image could not be converted.");
+			}
+		}
+	}
+
 	@GetMapping("/api/v1/staging/files/{jobId}/{name}")
 	ResponseEntity<Resource> file(@PathVariable String jobId, @PathVariable String name,
 			@RequestParam(required = false) Long expires, @RequestParam(required = false) String sig) {
@@ -46,6 +59,9 @@ class FileController {
 		}
 		Path file = JOB_ID.matcher(jobId).matches() && FILE_NAME.matcher(name).matches()
 				? this.store.jobDir(jobId).resolve(name) : null;
+		if (file != null && !Files.exists(file) && name.matches("image-\\d+(-thumb)?\\.jpg")) {
+			makeDerivatives(jobId, name);
+		}
 		if (file == null || !Files.isRegularFile(file)) {
 			throw new StagingProblem(HttpStatus.NOT_FOUND, "file-not-found", "The file no longer exists.");
 		}

@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -32,6 +36,11 @@ public class ImageStore {
 	private static final int THUMBNAIL_WIDTH = 320;
 
 	private final Path root;
+
+	private final ExecutorService derivatives = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("image-derivatives").factory());
+
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
 	ImageStore(StagingProperties properties) throws IOException {
 		this.root = properties.storageDir().toAbsolutePath().resolve("jobs");
@@ -72,27 +81,64 @@ public class ImageStore {
 	}
 
 	/**
-	 * Stores an engine output as PNG (with the caption burnt in when a label is given),
-	 * JPEG and thumbnail.
+	 * Stores an engine output as PNG. Without a label the PNG is moved as is and the JPEG
+	 * and thumbnail are made in the background (or on first request), so the image is
+	 * ready without waiting for a decode and two encodes; with a label the caption is
+	 * burnt in first.
 	 */
 	public void storeOutput(String jobId, int position, Path png, @Nullable String label) throws IOException {
 		Path dir = jobDir(jobId);
 		Files.createDirectories(dir);
-		BufferedImage image = ImageIO.read(png.toFile());
+		if (label != null && !label.isBlank()) {
+			BufferedImage image = read(png);
+			caption(image, label);
+			writeAtomically(image, "png", dir.resolve(pngName(position)));
+			writeDerivatives(image, dir, position);
+			return;
+		}
+		Files.move(png, dir.resolve(pngName(position)), StandardCopyOption.REPLACE_EXISTING);
+		this.derivatives.execute(() -> {
+			try {
+				ensureDerivatives(jobId, position);
+			}
+			catch (IOException ex) {
+				// made again on the first request for them
+			}
+		});
+	}
+
+	/** Makes the JPEG and thumbnail of an image unless they exist. */
+	public void ensureDerivatives(String jobId, int position) throws IOException {
+		Path dir = jobDir(jobId);
+		Object lock = this.locks.computeIfAbsent(jobId + "/" + position, (key) -> new Object());
+		synchronized (lock) {
+			if (Files.exists(dir.resolve(thumbnailName(position))) && Files.exists(dir.resolve(jpegName(position)))) {
+				return;
+			}
+			writeDerivatives(read(dir.resolve(pngName(position))), dir, position);
+		}
+		this.locks.remove(jobId + "/" + position);
+	}
+
+	private static void writeDerivatives(BufferedImage image, Path dir, int position) throws IOException {
+		writeAtomically(toRgb(image, image.getWidth(), image.getHeight()), "jpg", dir.resolve(jpegName(position)));
+		int height = Math.max(1, image.getHeight() * THUMBNAIL_WIDTH / Math.max(1, image.getWidth()));
+		writeAtomically(toRgb(image, THUMBNAIL_WIDTH, height), "jpg", dir.resolve(thumbnailName(position)));
+	}
+
+	private static BufferedImage read(Path file) throws IOException {
+		BufferedImage image = ImageIO.read(file.toFile());
 		if (image == null) {
 			throw new IOException("the engine output is not a readable image");
 		}
-		if (label != null && !label.isBlank()) {
-			caption(image, label);
-			ImageIO.write(image, "png", dir.resolve(pngName(position)).toFile());
-		}
-		else {
-			Files.copy(png, dir.resolve(pngName(position)), StandardCopyOption.REPLACE_EXISTING);
-		}
-		BufferedImage rgb = toRgb(image, image.getWidth(), image.getHeight());
-		ImageIO.write(rgb, "jpg", dir.resolve(jpegName(position)).toFile());
-		int height = Math.max(1, image.getHeight() * THUMBNAIL_WIDTH / Math.max(1, image.getWidth()));
-		ImageIO.write(toRgb(image, THUMBNAIL_WIDTH, height), "jpg", dir.resolve(thumbnailName(position)).toFile());
+		return image;
+	}
+
+	private static void writeAtomically(BufferedImage image, String format, Path target) throws IOException {
+		// readers never see a half-written file
+		Path temp = target.resolveSibling(target.getFileName() + ".tmp");
+		ImageIO.write(image, format, temp.toFile());
+		Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	public void deleteJob(String jobId) {
