@@ -87,6 +87,28 @@ class RoutingIntegrationTests extends GatewayIntegrationSupport {
 	}
 
 	@Test
+	void theStagingAppAndTheAdminConsoleAreServedFromTheWebFrontendWithTheSecurityHeaders() {
+		for (String page : new String[] { "/", "/admin", "/admin/" }) {
+			client().get()
+				.uri(page)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.contentTypeCompatibleWith("text/html")
+				.expectHeader()
+				.valueEquals("Content-Security-Policy",
+						"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; "
+								+ "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+								+ "frame-ancestors 'none'")
+				.expectHeader()
+				.valueEquals("Referrer-Policy", "no-referrer")
+				.expectBody(String.class)
+				.value((html) -> assertThat(html).containsIgnoringCase("<html"));
+		}
+	}
+
+	@Test
 	void pathWithoutRouteOrFileIsA404Problem() {
 		client().get()
 			.uri("/no/such/page")

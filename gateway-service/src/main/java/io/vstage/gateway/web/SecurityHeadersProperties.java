@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("vstage.gateway.security")
 @Validated
 record SecurityHeadersProperties(
-		@DefaultValue("default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'") @NotBlank String contentSecurityPolicy,
+		@DefaultValue("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'") @NotBlank String contentSecurityPolicy,
 		@DefaultValue("no-referrer") @NotBlank String referrerPolicy, @DefaultValue List<String> corsAllowedOrigins) {
 
 	SecurityHeadersProperties {
