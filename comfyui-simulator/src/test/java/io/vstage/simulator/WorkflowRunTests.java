@@ -15,6 +15,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -47,14 +49,14 @@ class WorkflowRunTests {
 		sim.close();
 	}
 
-	@Test
-	void jogerRunsToOneImageAtItsBoundOutputNode() {
-		assertRunsToOneImage(Bindings.load("joger"), Bindings.load("joger").workflow());
+	static List<String> indexedWorkflows() {
+		return Bindings.all().stream().map(Bindings.Loaded::id).toList();
 	}
 
-	@Test
-	void img2imgBasicRunsToOneImageAtItsBoundOutputNode() {
-		assertRunsToOneImage(Bindings.load("img2img-basic"), Bindings.load("img2img-basic").workflow());
+	@ParameterizedTest
+	@MethodSource("indexedWorkflows")
+	void everyIndexedWorkflowRunsToOneImageAtItsBoundOutputNode(String id) {
+		assertRunsToOneImage(Bindings.load(id), Bindings.load(id).workflow());
 	}
 
 	@Test

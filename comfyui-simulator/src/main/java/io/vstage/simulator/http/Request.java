@@ -59,9 +59,4 @@ public record Request(String method, String path, Map<String, List<String>> quer
 		return Optional.ofNullable(this.headers.get(name));
 	}
 
-	/** The body as UTF-8 text. */
-	public String bodyText() {
-		return new String(this.body, StandardCharsets.UTF_8);
-	}
-
 }
