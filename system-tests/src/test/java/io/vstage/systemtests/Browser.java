@@ -136,6 +136,7 @@ final class Browser implements AutoCloseable {
 
 	private void screenshot(String name, Dimension size) {
 		this.driver.manage().window().setSize(size);
+		script("window.scrollTo(0, 0)");
 		// grow the window to the page's height so the screenshot shows the whole screen
 		long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
 		this.driver.manage()
