@@ -38,7 +38,9 @@ jwt() { # jwt <sub> <role>
   printf '%s.%s.%s' "$header" "$payload" "$signature"
 }
 
-"$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 &
+# BENCH_NICE=-10 (root only) gives the service and wrk priority over other work on a shared machine
+NICE="${BENCH_NICE:-0}"
+nice -n "$NICE" "$JAVA" --enable-native-access=ALL-UNNAMED -Xms256m -Xmx512m -jar "$JAR" > "$WORK/service.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 120); do
@@ -53,11 +55,11 @@ echo "issued key ${KEY:0:12}..."
 URL="http://127.0.0.1:$PORT/internal/v1/keys/authenticate"
 
 echo "== warm-up (20 s, JIT and cache)"
-wrk -t2 -c"$CONNECTIONS" -d20s -s "$HERE/authenticate.lua" "$URL" -- "$(jwt service:benchmark service)" "$KEY" >/dev/null
+nice -n "$NICE" wrk -t2 -c"$CONNECTIONS" -d20s -s "$HERE/authenticate.lua" "$URL" -- "$(jwt service:benchmark service)" "$KEY" >/dev/null
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$PID/stat"; }
-echo "== measured: ${DURATION} s, ${CONNECTIONS} connections, 2 wrk threads"
+echo "== measured: ${DURATION} s, ${CONNECTIONS} connections, 2 wrk threads, nice $NICE; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 BEFORE=$(cpu_ticks)
-wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/authenticate.lua" "$URL" -- \
+nice -n "$NICE" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/authenticate.lua" "$URL" -- \
   "$(jwt service:benchmark service)" "$KEY" | tee "$WORK/wrk.txt"
 AFTER=$(cpu_ticks)
 # the machine is shared: CPU time the service itself used tells its cost per request whatever the load
