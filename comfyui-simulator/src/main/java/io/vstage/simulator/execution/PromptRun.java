@@ -122,7 +122,15 @@ final class PromptRun {
 			this.engine.bus().dropSockets(this.item.clientId());
 		}
 		checkInterrupt(id);
-		Map<String, Object> inputs = NodeInputs.resolve(this.item.prompt().get(id).path("inputs"), this.values);
+		JsonNode declared = this.item.prompt().get(id).path("inputs");
+		// upstream nodes served from the cache were never staged: take their values from
+		// it
+		declared.values().forEach((v) -> {
+			if (v.isArray() && v.size() == 2 && !this.values.containsKey(v.get(0).asString(""))) {
+				cachedEntry(v.get(0).asString("")).ifPresent((e) -> this.values.put(v.get(0).asString(), e.values()));
+			}
+		});
+		Map<String, Object> inputs = NodeInputs.resolve(declared, this.values);
 		Optional<FaultPlan.InjectedError> injected = faults.errorAt(id, cls.name());
 		if (injected.isPresent()) {
 			throw new NodeFailureAt(id, new NodeFailure(injected.get().type(), injected.get().message()));

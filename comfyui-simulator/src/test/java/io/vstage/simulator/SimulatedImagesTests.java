@@ -1,0 +1,75 @@
+package io.vstage.simulator;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Outputs are real pictures derived from the input, labelled SIMULATED, also on partly
+ * cached runs.
+ */
+class SimulatedImagesTests {
+
+	static ComfyUiSimulator sim;
+
+	static ComfyClient client;
+
+	@BeforeAll
+	static void start() {
+		sim = ComfyUiSimulator.builder().stepDelay(Duration.ZERO).build().start();
+		client = new ComfyClient(sim.baseUrl());
+	}
+
+	@AfterAll
+	static void stop() {
+		sim.close();
+	}
+
+	@Test
+	void outputKeepsTheInputSizeAndCarriesTheLabel() throws Exception {
+		String image = ComfyClient.json(client.upload("sized.png", ComfyClient.png(320, 240, Color.ORANGE), Map.of()))
+			.path("name")
+			.asString();
+		BufferedImage first = runAndFetch(image, 1);
+		assertThat(first.getWidth()).isEqualTo(320);
+		assertThat(first.getHeight()).isEqualTo(240);
+		assertThat(hasWhiteInTheMiddleBand(first)).as("the SIMULATED label").isTrue();
+		BufferedImage other = runAndFetch(image, 2);
+		assertThat(other.getWidth()).as("upstream values come from the cache on a partial re-run").isEqualTo(320);
+		assertThat(other.getRGB(5, 5)).as("another seed, another tint").isNotEqualTo(first.getRGB(5, 5));
+	}
+
+	private static BufferedImage runAndFetch(String image, long seed) throws Exception {
+		String promptId = client.queue(Graphs.sampler(image, seed, 3), null).path("prompt_id").asString();
+		await().until(() -> !ComfyClient.json(client.get("/history/" + promptId)).isEmpty());
+		JsonNode entry = ComfyClient.json(client.get("/history/" + promptId)).path(promptId);
+		JsonNode saved = entry.path("outputs").path("9").path("images").get(0);
+		byte[] png = client.getBytes("/view?type=output&filename=" + saved.path("filename").asString()).body();
+		return ImageIO.read(new ByteArrayInputStream(png));
+	}
+
+	private static boolean hasWhiteInTheMiddleBand(BufferedImage image) {
+		int y0 = image.getHeight() / 2 - image.getHeight() / 20;
+		for (int y = y0; y < image.getHeight() / 2 + image.getHeight() / 20; y++) {
+			for (int x = 0; x < image.getWidth(); x++) {
+				if ((image.getRGB(x, y) & 0xFFFFFF) == 0xFFFFFF) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+}
