@@ -24,6 +24,9 @@ class StagingBrowserTests {
 	@RegisterExtension
 	static final BrowserSession session = new BrowserSession();
 
+	/** A 1×1 PNG. */
+	private static final String TINY_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
 	private static Browser browser;
 
 	private static Suite suite;
@@ -193,6 +196,30 @@ class StagingBrowserTests {
 		WebElement message = browser.visible("#history-message", StagingPage.QUICK);
 		assertThat(message.getText()).contains("Too many requests").containsPattern("Try again in \\d+ s");
 		assertThat(page.keyState()).isEqualTo("valid");
+	}
+
+	@Test
+	void droppedFilesArePreviewedOrRejectedWithTheReason() {
+		signedIn("drop-user", 20);
+		// a real drop event with a DataTransfer, as the browser fires it when files are
+		// dragged in
+		browser.script(
+				"""
+						const png = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+						const huge = new Uint8Array(21 * 1024 * 1024);
+						huge.set([0xff, 0xd8, 0xff, 0xe0]);
+						const files = new DataTransfer();
+						files.items.add(new File([png], 'dropped.png', { type: 'image/png' }));
+						files.items.add(new File([huge], 'huge.jpg', { type: 'image/jpeg' }));
+						document.querySelector('#dropzone').dispatchEvent(new DragEvent('drop', { dataTransfer: files, bubbles: true, cancelable: true }));
+						""",
+				TINY_PNG);
+		WebElement preview = browser.visible("#previews .preview", StagingPage.QUICK);
+		assertThat(preview.getText()).contains("dropped.png");
+		assertThat(browser.findAll("#previews .preview")).hasSize(1);
+		assertThat(browser.visible("#rejections li", StagingPage.QUICK).getText()).contains("huge.jpg")
+			.contains("too large")
+			.contains("the limit is 20.0 MB");
 	}
 
 	@Test
