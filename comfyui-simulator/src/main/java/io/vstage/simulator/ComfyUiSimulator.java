@@ -71,7 +71,8 @@ public final class ComfyUiSimulator implements AutoCloseable {
 		this.models = ModelLists.defaults(this.mapper);
 		config.modelsDir().ifPresent(this.models::loadDirectory);
 		config.models().forEach(this.models::set);
-		this.faults = new Faults(config.maxUploadBytes());
+		this.faults = new Faults(config.maxUploadBytes().orElse(SimulatorConfig.DEFAULT_MAX_UPLOAD_BYTES),
+				config.maxUploadBytes().isPresent());
 		this.settings = new ExecutionSettings(config.stepDelay(), config.nodeDelay(), config.promptDuration(),
 				config.previews(), config.profile() == Profile.NEWER);
 	}

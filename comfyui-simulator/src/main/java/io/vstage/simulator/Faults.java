@@ -30,9 +30,15 @@ public final class Faults implements FaultPlan {
 
 	private volatile boolean reconnectHazard;
 
-	Faults(long maxUploadBytes) {
+	private final boolean defaultConfigured;
+
+	private volatile boolean uploadLimitConfigured;
+
+	Faults(long maxUploadBytes, boolean configured) {
 		this.defaultMaxUploadBytes = maxUploadBytes;
 		this.maxUploadBytes = maxUploadBytes;
+		this.defaultConfigured = configured;
+		this.uploadLimitConfigured = configured;
 	}
 
 	/** Node {@code nodeId} raises {@code RuntimeError} when it runs. */
@@ -79,6 +85,7 @@ public final class Faults implements FaultPlan {
 	/** Caps every request body: at this size or more the reply is aiohttp's 413. */
 	public Faults maxUploadBytes(long bytes) {
 		this.maxUploadBytes = bytes;
+		this.uploadLimitConfigured = true;
 		return this;
 	}
 
@@ -99,6 +106,7 @@ public final class Faults implements FaultPlan {
 		this.historyDelay = Duration.ZERO;
 		this.extraNodeDelay = Duration.ZERO;
 		this.maxUploadBytes = this.defaultMaxUploadBytes;
+		this.uploadLimitConfigured = this.defaultConfigured;
 		this.reconnectHazard = false;
 		return this;
 	}
@@ -106,6 +114,14 @@ public final class Faults implements FaultPlan {
 	/** The current body limit in bytes. */
 	public long maxUploadBytes() {
 		return this.maxUploadBytes;
+	}
+
+	/**
+	 * Whether the limit was configured, which ComfyUI's {@code /features} shows as a
+	 * float.
+	 */
+	boolean uploadLimitConfigured() {
+		return this.uploadLimitConfigured;
 	}
 
 	boolean reconnectHazard() {

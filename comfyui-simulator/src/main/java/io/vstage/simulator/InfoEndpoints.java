@@ -87,7 +87,14 @@ final class InfoEndpoints {
 	static ObjectNode features(Profile profile, Faults faults) {
 		ObjectNode flags = NODES.objectNode();
 		flags.put("supports_preview_metadata", true);
-		flags.put("max_upload_size", faults.maxUploadBytes());
+		if (faults.uploadLimitConfigured()) {
+			// --max-upload-size is parsed as a float MB value, so ComfyUI reports e.g.
+			// 209715200.0
+			flags.put("max_upload_size", (double) faults.maxUploadBytes());
+		}
+		else {
+			flags.put("max_upload_size", faults.maxUploadBytes());
+		}
 		if (profile == Profile.NEWER) {
 			flags.put("supports_model_type_tags", true);
 			flags.putObject("extension").putObject("manager").put("supports_v4", true);

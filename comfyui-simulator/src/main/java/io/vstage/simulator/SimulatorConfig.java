@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * How a simulator is set up.
@@ -21,7 +22,9 @@ import java.util.Optional;
  * @param models model lists per folder, replacing the defaults of those folders
  * @param modelsDir a ComfyUI-style {@code models/} directory whose sub-folders are listed
  * @param extraCatalog an extra {@code /object_info} file with more node classes
- * @param maxUploadBytes the request body limit
+ * @param maxUploadBytes the request body limit; empty for ComfyUI's default of 100 MB (a
+ * configured limit is reported as a float by {@code /features}, as when given on
+ * ComfyUI's command line)
  * @param corsOrigin {@code --enable-cors-header} origin; empty for the default origin
  * check
  * @param previews whether sampler steps send binary previews
@@ -31,7 +34,7 @@ import java.util.Optional;
  */
 public record SimulatorConfig(String host, int port, Profile profile, Duration stepDelay, Duration nodeDelay,
 		Optional<Duration> promptDuration, Optional<Path> dataDir, Map<String, List<String>> models,
-		Optional<Path> modelsDir, Optional<Path> extraCatalog, long maxUploadBytes, Optional<String> corsOrigin,
+		Optional<Path> modelsDir, Optional<Path> extraCatalog, OptionalLong maxUploadBytes, Optional<String> corsOrigin,
 		boolean previews, boolean v3ComboForm, List<String> argv) {
 
 	/** ComfyUI's default {@code --max-upload-size} of 100 MB. */
@@ -60,7 +63,7 @@ public record SimulatorConfig(String host, int port, Profile profile, Duration s
 
 		private Path extraCatalog;
 
-		private long maxUploadBytes = DEFAULT_MAX_UPLOAD_BYTES;
+		private Long maxUploadBytes;
 
 		private String corsOrigin;
 
@@ -168,8 +171,9 @@ public record SimulatorConfig(String host, int port, Profile profile, Duration s
 			return new SimulatorConfig(this.host, this.port, this.profile, this.stepDelay, this.nodeDelay,
 					Optional.ofNullable(this.promptDuration), Optional.ofNullable(this.dataDir),
 					Map.copyOf(this.models), Optional.ofNullable(this.modelsDir),
-					Optional.ofNullable(this.extraCatalog), this.maxUploadBytes, Optional.ofNullable(this.corsOrigin),
-					this.previews, this.v3ComboForm, this.argv);
+					Optional.ofNullable(this.extraCatalog),
+					(this.maxUploadBytes != null) ? OptionalLong.of(this.maxUploadBytes) : OptionalLong.empty(),
+					Optional.ofNullable(this.corsOrigin), this.previews, this.v3ComboForm, this.argv);
 		}
 
 		/** A simulator, not yet started. */

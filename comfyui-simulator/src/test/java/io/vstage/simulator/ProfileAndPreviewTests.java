@@ -89,6 +89,21 @@ class ProfileAndPreviewTests {
 	}
 
 	@Test
+	void uploadLimitIsAnIntByDefaultAndAFloatWhenConfigured() {
+		try (ComfyUiSimulator plain = ComfyUiSimulator.builder().build().start();
+				ComfyUiSimulator configured = ComfyUiSimulator.builder().maxUploadBytes(209715200).build().start()) {
+			JsonNode byDefault = ComfyClient.json(new ComfyClient(plain.baseUrl()).get("/features"))
+				.path("max_upload_size");
+			assertThat(byDefault.isIntegralNumber()).isTrue();
+			assertThat(byDefault.asLong()).isEqualTo(104857600);
+			JsonNode flagged = ComfyClient.json(new ComfyClient(configured.baseUrl()).get("/features"))
+				.path("max_upload_size");
+			assertThat(flagged.isFloatingPointNumber()).isTrue();
+			assertThat(flagged.asDouble()).isEqualTo(209715200.0);
+		}
+	}
+
+	@Test
 	void systemStatsSaysTheEngineIsSimulated() {
 		try (ComfyUiSimulator sim = ComfyUiSimulator.builder().build().start()) {
 			JsonNode device = ComfyClient.json(new ComfyClient(sim.baseUrl()).get("/system_stats"))

@@ -29,7 +29,7 @@ class SimulatorMainTests {
 		assertThat(config.dataDir()).contains(Path.of("/tmp/sim"));
 		assertThat(config.models()).containsEntry("checkpoints", List.of("a.safetensors", "b.safetensors"))
 			.containsEntry("upscale_models", List.of("4x.pth"));
-		assertThat(config.maxUploadBytes()).isEqualTo(1024 * 1024);
+		assertThat(config.maxUploadBytes()).hasValue(1024 * 1024);
 		assertThat(config.corsOrigin()).isEqualTo(Optional.of("*"));
 		assertThat(config.argv()).startsWith("comfyui-simulator", "--port", "9000");
 	}
