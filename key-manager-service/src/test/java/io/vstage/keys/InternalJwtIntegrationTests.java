@@ -1,5 +1,9 @@
 package io.vstage.keys;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,6 +19,16 @@ class InternalJwtIntegrationTests extends SqliteIntegrationTests {
 	@Test
 	void healthNeedsNoToken() {
 		assertThat(api().get("/actuator/health", null).status()).isEqualTo(200);
+	}
+
+	@Test
+	void requestIdOfTheGatewayIsEchoed() throws Exception {
+		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me"))
+			.header("Authorization", "Bearer " + Jwts.superAdmin())
+			.header("X-Request-Id", "req-123")
+			.build();
+		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
+		assertThat(response.headers().firstValue("X-Request-Id")).contains("req-123");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package io.vstage.keys;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -45,7 +46,7 @@ final class Jwts {
 			.build();
 		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 		try {
-			jwt.sign(new MACSigner(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
 		}
 		catch (JOSEException ex) {
 			throw new IllegalStateException(ex);

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,7 +48,7 @@ class KeyManagerPropertiesTests {
 	@Test
 	void goodValuesAreAcceptedAndNeverPrinted() {
 		assertThatNoException().isThrownBy(() -> properties(GOOD, GOOD + "x"));
-		org.assertj.core.api.Assertions.assertThat(properties(GOOD, GOOD + "x").toString()).doesNotContain(GOOD);
+		assertThat(properties(GOOD, GOOD + "x").toString()).doesNotContain(GOOD);
 	}
 
 	@Test
