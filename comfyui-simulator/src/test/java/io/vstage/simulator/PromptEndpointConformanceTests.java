@@ -168,6 +168,24 @@ class PromptEndpointConformanceTests extends ConformanceSupport {
 	}
 
 	@Test
+	void graphCycleIsRejected() {
+		ObjectNode prompt = ComfyClient.JSON.createObjectNode();
+		for (String[] edge : new String[][] { { "3", "4" }, { "4", "3" } }) {
+			ObjectNode scale = Graphs.node(prompt, edge[0], "ImageScale");
+			scale.put("upscale_method", "nearest-exact").put("width", 64).put("height", 64).put("crop", "disabled");
+			Graphs.link(scale, "image", edge[1], 0);
+		}
+		Graphs.link(Graphs.node(prompt, "9", "SaveImage").put("filename_prefix", "cycle"), "images", "3", 0);
+		HttpResponse<String> reply = client.post("/prompt", "{\"prompt\": " + prompt + "}");
+		assertThat(reply.statusCode()).isEqualTo(400);
+		JsonNode body = ComfyClient.json(reply);
+		assertThat(body.path("error").path("type").asString()).isEqualTo("prompt_outputs_failed_validation");
+		assertThat(body.path("node_errors").values()).flatExtracting((n) -> n.path("errors").values())
+			.extracting((e) -> e.path("type").asString())
+			.containsAnyOf("exception_during_inner_validation", "dependency_cycle");
+	}
+
+	@Test
 	void malformedJsonIsA500Text() {
 		HttpResponse<String> reply = client.post("/prompt", "{not json");
 		assertThat(reply.statusCode()).isEqualTo(500);
