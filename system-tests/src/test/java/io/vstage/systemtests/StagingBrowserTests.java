@@ -125,6 +125,25 @@ class StagingBrowserTests {
 	}
 
 	@Test
+	void aJobBehindAnotherShowsItsQueuePosition() {
+		StagingPage page = signedIn("queue-user", 20);
+		page.choosePhotos(Photos.emptyRoom("queue-a", new Color(232, 226, 214)));
+		page.variations(4).submit();
+		String first = page.job().getAttribute("data-job-id");
+		browser.waiting(StagingPage.QUICK).until((d) -> browser.findAll("#previews .preview").isEmpty());
+		page.choosePhotos(Photos.emptyRoom("queue-b", new Color(214, 226, 232)));
+		page.variations(1).submit();
+		browser.waiting(StagingPage.QUICK).until((d) -> !first.equals(page.job().getAttribute("data-job-id")));
+		WebElement second = page.job();
+		// the engine is busy with the first job's four images: the second waits its turn
+		assertThat(second.getAttribute("data-status")).isEqualTo("queued");
+		assertThat(second.findElement(By.cssSelector(".queue-position")).getText())
+			.matches("Waiting in the queue: position \\d+\\.");
+		browser.screenshots("staging-queued");
+		page.awaitJobStatus("completed");
+	}
+
+	@Test
 	void aJobCanBeCancelled() {
 		StagingPage page = signedIn("cancel-user", 20);
 		page.choosePhotos(Photos.emptyRoom("cancel", new Color(220, 220, 220)));
