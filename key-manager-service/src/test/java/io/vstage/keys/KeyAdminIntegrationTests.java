@@ -108,6 +108,31 @@ class KeyAdminIntegrationTests extends SqliteIntegrationTests {
 	}
 
 	@Test
+	void revokedKeysCannotBeRotatedNorReserveQuota() {
+		String id = issued("user", Map.of()).text("id");
+		api().post("/api/v1/keys/" + id + "/revoke", Jwts.superAdmin(), null);
+		Api.Reply rotate = api().post("/api/v1/keys/" + id + "/rotate", Jwts.superAdmin(), null);
+		assertThat(rotate.status()).isEqualTo(409);
+		assertThat(rotate.text("type")).isEqualTo("https://vstage.io/problems/key-not-active");
+		Api.Reply reserve = api().post("/internal/v1/quota/reservations", Jwts.service(),
+				Api.json(Map.of("reservation_id", UUID.randomUUID().toString(), "key_id", id, "units", 1)));
+		assertThat(reserve.status()).isEqualTo(409);
+		Api.Reply unknown = api().post("/internal/v1/quota/reservations", Jwts.service(), Api.json(Map
+			.of("reservation_id", UUID.randomUUID().toString(), "key_id", UUID.randomUUID().toString(), "units", 1)));
+		assertThat(unknown.status()).isEqualTo(404);
+		assertThat(unknown.text("type")).isEqualTo("https://vstage.io/problems/key-not-found");
+	}
+
+	@Test
+	void deletedKeyNoLongerAuthenticates() {
+		Api.Reply key = issued("user", Map.of());
+		assertThat(authenticate(key.text("api_key")).text("outcome")).isEqualTo("valid");
+		assertThat(api().send("DELETE", "/api/v1/keys/" + key.text("id"), Jwts.superAdmin(), null).status())
+			.isEqualTo(204);
+		assertThat(authenticate(key.text("api_key")).text("outcome")).isEqualTo("unknown");
+	}
+
+	@Test
 	void unknownKeyIdIsNotFound() {
 		Api.Reply reply = api().get("/api/v1/keys/" + UUID.randomUUID(), Jwts.superAdmin());
 		assertThat(reply.status()).isEqualTo(404);
