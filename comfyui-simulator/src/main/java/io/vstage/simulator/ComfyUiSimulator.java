@@ -14,12 +14,8 @@ import java.util.stream.Stream;
 import io.vstage.simulator.catalog.CatalogSnapshot;
 import io.vstage.simulator.catalog.ModelLists;
 import io.vstage.simulator.catalog.NodeCatalog;
-import io.vstage.simulator.execution.Engine;
 import io.vstage.simulator.execution.ExecutionSettings;
-import io.vstage.simulator.execution.MessageBus;
-import io.vstage.simulator.execution.PromptQueue;
 import io.vstage.simulator.files.FileStore;
-import io.vstage.simulator.http.MiniHttpServer;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -55,7 +51,7 @@ public final class ComfyUiSimulator implements AutoCloseable {
 
 	private volatile ExecutionSettings settings;
 
-	private volatile Running running;
+	private volatile ServerRun running;
 
 	ComfyUiSimulator(SimulatorConfig config) {
 		this.config = config;
@@ -87,7 +83,7 @@ public final class ComfyUiSimulator implements AutoCloseable {
 	/** Binds the port and starts the worker. */
 	public ComfyUiSimulator start() {
 		this.files.clearTemp();
-		this.running = new Running(this.config.port());
+		this.running = newRun(this.config.port());
 		return this;
 	}
 
@@ -108,7 +104,7 @@ public final class ComfyUiSimulator implements AutoCloseable {
 
 	/** The bound port. */
 	public int port() {
-		return this.running.server.port();
+		return this.running.port();
 	}
 
 	/** Faults to inject; changes apply to the next node or request. */
@@ -175,7 +171,7 @@ public final class ComfyUiSimulator implements AutoCloseable {
 		int port = port();
 		this.running.stop();
 		this.files.clearTemp();
-		this.running = new Running(port);
+		this.running = newRun(port);
 		return this;
 	}
 
@@ -195,47 +191,13 @@ public final class ComfyUiSimulator implements AutoCloseable {
 		}
 	}
 
-	private CatalogSnapshot snapshot() {
-		return this.catalog.snapshot(this.models, this.files.inputImages());
+	private ServerRun newRun(int port) {
+		return new ServerRun(this.config, this.mapper, this.files, this.models, this::snapshot, () -> this.settings,
+				this.faults, this.timings, port);
 	}
 
-	/** One server process lifetime: what a restart throws away. */
-	private final class Running {
-
-		private final MessageBus bus;
-
-		private final Engine engine;
-
-		private final MiniHttpServer server;
-
-		Running(int port) {
-			Profile profile = ComfyUiSimulator.this.config.profile();
-			Faults faults = ComfyUiSimulator.this.faults;
-			this.bus = new MessageBus(ComfyUiSimulator.this.mapper, () -> InfoEndpoints.features(profile, faults),
-					faults::reconnectHazard);
-			PromptQueue queue = new PromptQueue(this.bus, profile == Profile.NEWER);
-			this.engine = new Engine(this.bus, queue, ComfyUiSimulator.this.files, ComfyUiSimulator.this::snapshot,
-					() -> ComfyUiSimulator.this.settings, faults, ComfyUiSimulator.this.timings);
-			ServerContext ctx = new ServerContext(ComfyUiSimulator.this.mapper, profile, ComfyUiSimulator.this.files,
-					ComfyUiSimulator.this.models, ComfyUiSimulator.this::snapshot, queue, this.engine, this.bus, faults,
-					ComfyUiSimulator.this.timings, ComfyUiSimulator.this.config.corsOrigin(),
-					ComfyUiSimulator.this.config.v3ComboForm(), ComfyUiSimulator.this.config.argv());
-			try {
-				this.server = new MiniHttpServer(ComfyUiSimulator.this.config.host(), port, new ApiRoutes(ctx),
-						faults::maxUploadBytes);
-			}
-			catch (IOException ex) {
-				this.engine.close();
-				throw new UncheckedIOException("cannot listen on port " + port, ex);
-			}
-		}
-
-		void stop() {
-			this.server.close();
-			this.bus.closeAll();
-			this.engine.close();
-		}
-
+	private CatalogSnapshot snapshot() {
+		return this.catalog.snapshot(this.models, this.files.inputImages());
 	}
 
 }

@@ -69,7 +69,7 @@ final class PromptRun {
 			}
 		});
 		ObjectNode cachedData = JsonNodeFactory.instance.objectNode();
-		cachedData.set("nodes", ids(cached));
+		cachedData.set("nodes", RunMessages.ids(cached));
 		cachedData.put("prompt_id", this.item.promptId());
 		this.messages.record("execution_cached", cachedData, false);
 		ExecutionOrder order = new ExecutionOrder(this.item.prompt(), this::isOutput);
@@ -86,16 +86,15 @@ final class PromptRun {
 			this.pacing.finish();
 			this.messages.record("execution_success", this.messages.data(), false);
 		}
-		catch (Interrupted ex) {
+		catch (InterruptedAt ex) {
 			outcome = "interrupted";
-			ObjectNode data = failureData(ex.nodeId);
+			ObjectNode data = failureData(ex.nodeId());
 			this.messages.record("execution_interrupted", data, true);
 		}
 		catch (NodeFailureAt ex) {
 			outcome = "error";
-			this.messages.record("execution_error",
-					ExecutionErrors.data(failureData(ex.nodeId), ex.failure, this.item.prompt(), this.values, cached),
-					false);
+			this.messages.record("execution_error", ExecutionErrors.data(failureData(ex.nodeId()), ex.failure(),
+					this.item.prompt(), this.values, cached), false);
 		}
 		this.engine.cache().retainOnly(Set.copyOf(this.signatures.values()));
 		return new Result(outcome, this.messages.recorded(), historyUi());
@@ -113,10 +112,7 @@ final class PromptRun {
 		}
 		this.messages.progress("progress_state", this.progress.start(id));
 		this.engine.bus().executing(id);
-		ObjectNode executing = this.messages.data();
-		executing.put("node", id);
-		executing.put("display_node", id);
-		this.messages.toClient("executing", reorder(executing));
+		this.messages.executing(id);
 		FaultPlan faults = this.engine.faults();
 		if (faults.dropSocketsAt(id, cls.name()) && this.item.clientId() != null) {
 			this.engine.bus().dropSockets(this.item.clientId());
@@ -179,7 +175,7 @@ final class PromptRun {
 
 	private void checkInterrupt(String id) {
 		if (this.engine.interruptRequested()) {
-			throw new Interrupted(id);
+			throw new InterruptedAt(id);
 		}
 	}
 
@@ -187,7 +183,7 @@ final class PromptRun {
 		ObjectNode data = this.messages.data();
 		data.put("node_id", nodeId);
 		data.put("node_type", nodeClass(nodeId).name());
-		data.set("executed", ids(this.executed));
+		data.set("executed", RunMessages.ids(this.executed));
 		return data;
 	}
 
@@ -204,20 +200,6 @@ final class PromptRun {
 		return all;
 	}
 
-	private static ObjectNode reorder(ObjectNode executing) {
-		ObjectNode out = JsonNodeFactory.instance.objectNode();
-		out.set("node", executing.get("node"));
-		out.set("display_node", executing.get("display_node"));
-		out.set("prompt_id", executing.get("prompt_id"));
-		return out;
-	}
-
-	private static ArrayNode ids(java.util.Collection<String> ids) {
-		ArrayNode array = JsonNodeFactory.instance.arrayNode();
-		ids.forEach(array::add);
-		return array;
-	}
-
 	private Optional<OutputCache.Entry> cachedEntry(String id) {
 		return this.engine.cache().get(this.signatures.get(id));
 	}
@@ -229,33 +211,6 @@ final class PromptRun {
 	private boolean isOutput(String id) {
 		JsonNode node = this.item.prompt().get(id);
 		return node != null && nodeClass(id).outputNode();
-	}
-
-	/** The interrupt flag fired at this node. */
-	static final class Interrupted extends RuntimeException {
-
-		private final String nodeId;
-
-		Interrupted(String nodeId) {
-			super(null, null, false, false);
-			this.nodeId = nodeId;
-		}
-
-	}
-
-	/** A node failed at run time. */
-	static final class NodeFailureAt extends RuntimeException {
-
-		private final String nodeId;
-
-		private final NodeFailure failure;
-
-		NodeFailureAt(String nodeId, NodeFailure failure) {
-			super(null, null, false, false);
-			this.nodeId = nodeId;
-			this.failure = failure;
-		}
-
 	}
 
 }

@@ -74,6 +74,21 @@ final class RunMessages {
 		toClient("executed", data);
 	}
 
+	/** {@code executing}: the node that starts running (submitter only). */
+	void executing(String id) {
+		ObjectNode data = JsonNodeFactory.instance.objectNode();
+		data.put("node", id);
+		data.put("display_node", id);
+		data.put("prompt_id", this.promptId);
+		toClient("executing", data);
+	}
+
+	static ArrayNode ids(java.util.Collection<String> ids) {
+		ArrayNode array = JsonNodeFactory.instance.arrayNode();
+		ids.forEach(array::add);
+		return array;
+	}
+
 	ArrayNode recorded() {
 		return this.recorded;
 	}
