@@ -103,7 +103,16 @@ public final class MiniHttpServer implements AutoCloseable {
 		Map<String, String> headers = HttpCodec.readHeaders(in);
 		boolean http10 = "HTTP/1.0".equals(parts[2]);
 		boolean close = http10 || "close".equalsIgnoreCase(headers.getOrDefault("Connection", ""));
-		HttpCodec.Body body = HttpCodec.readBody(in, out, headers, this.maxBodyBytes.getAsLong());
+		HttpCodec.Body body;
+		try {
+			body = HttpCodec.readBody(in, out, headers, this.maxBodyBytes.getAsLong());
+		}
+		catch (NumberFormatException ex) {
+			// a Content-Length or chunk size that is not a number: aiohttp's parser
+			// refuses the request
+			HttpCodec.write(out, Reply.text(400, "400, message:\n  Invalid header value"), false);
+			return false;
+		}
 		if (body.tooLarge() != null) {
 			HttpCodec.write(out, body.tooLarge(), "HEAD".equals(parts[0]));
 			return false;
