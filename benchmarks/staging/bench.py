@@ -58,8 +58,12 @@ def wait_until(check, seconds, what):
 
 class Processes:
     def __init__(self):
+        global BACKEND_JAR, SIM_JAR
         self.procs = []
         self.dir = tempfile.mkdtemp(prefix="staging-bench-")
+        # private copies: other builds may rewrite target/ while the benchmark runs
+        BACKEND_JAR = shutil.copy(BACKEND_JAR, os.path.join(self.dir, "backend.jar"))
+        SIM_JAR = shutil.copy(SIM_JAR, os.path.join(self.dir, "simulator.jar"))
 
     def simulator(self, prompt_ms):
         port = free_port()

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.vstage.simulator.ComfyUiSimulator;
 import io.vstage.staging.IntegrationTestSupport;
 import io.vstage.staging.JobPolling;
+import io.vstage.staging.KeyManagerStub;
 import io.vstage.staging.TestEngines;
 import io.vstage.staging.TestTokens;
 
@@ -83,6 +84,15 @@ class EngineFaultIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void socketSilencedByTheReconnectHazardIsReconciledThroughPolling() {
+		// PROTOCOL.md 6.1: the old socket's cleanup can unregister the new one, which
+		// then hears nothing
+		this.simulator.faults().reconnectHazard(true).dropWebSocketAtNode("41");
+		JsonNode job = submitAndFinish(fields("room_type", "bedroom", "style", "modern", "num_images", 2));
+		assertThat(job.path("status").asString()).isEqualTo("completed");
+	}
+
+	@Test
 	void historyWrittenLateIsWaitedFor() {
 		this.simulator.faults().delayHistoryWrite(Duration.ofSeconds(2));
 		JsonNode job = submitAndFinish(fields("room_type", "bedroom", "style", "modern"));
@@ -119,11 +129,14 @@ class EngineFaultIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
-	void cancelWhileQueuedNeverReachesTheEngine() {
+	void cancelWhileQueuedNeverReachesTheEngineAndRefundsItsUnits() {
 		this.simulator.promptDuration(Duration.ofSeconds(20));
 		String first = submit(fields("room_type", "bedroom", "style", "modern", "num_images", 2));
 		JobPolling.awaitJob(api(), USER, first, (job) -> JobPolling.anyImage(job, "running"));
-		String second = submit(fields("room_type", "bedroom", "style", "modern"));
+		String reservation = java.util.UUID.randomUUID().toString();
+		var reply = api().submit(TestTokens.userWithReservation("fault-user", reservation),
+				fields("room_type", "bedroom", "style", "modern", "num_images", 3), TestImages.jpeg(320, 240));
+		String second = reply.body().path("id").asString();
 		JsonNode queued = api().get("/api/v1/staging/jobs/" + second, USER).body();
 		assertThat(queued.path("status").asString()).isEqualTo("queued");
 		assertThat(queued.path("queue_position").asInt()).isEqualTo(1);
@@ -136,6 +149,10 @@ class EngineFaultIntegrationTests extends IntegrationTestSupport {
 			.path(0)
 			.path("status")
 			.asString()).isEqualTo("cancelled");
+		await().atMost(Duration.ofSeconds(15))
+			.untilAsserted(() -> assertThat(TestEngines.keyManager().callsFor(reservation))
+				.extracting(KeyManagerStub.Call::body)
+				.containsExactly("{\"units\":3}"));
 	}
 
 	@Test
