@@ -1,5 +1,6 @@
 package io.vstage.simulator;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -45,7 +46,18 @@ public final class SimulatorMain {
 			System.exit(2);
 			return;
 		}
-		ComfyUiSimulator simulator = builder.build().start();
+		ComfyUiSimulator simulator;
+		try {
+			simulator = builder.build().start();
+		}
+		catch (UncheckedIOException | IllegalArgumentException ex) {
+			// a busy port or a missing directory: say so in one line instead of a stack
+			// trace
+			System.err.println("comfyui-simulator: " + ex.getMessage()
+					+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""));
+			System.exit(1);
+			return;
+		}
 		Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
 		System.out.println("comfyui-simulator (SIMULATED engine, not AI) listening on " + simulator.baseUrl());
 		new CountDownLatch(1).await();
