@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,13 +23,23 @@ class DataSourceConfig {
 
 	private static final String SQLITE = "jdbc:sqlite:";
 
+	/**
+	 * The default when {@code KEYS_DB_URL} is unset or empty (as in a fresh
+	 * {@code .env}).
+	 */
+	static final String DEFAULT_URL = SQLITE + "./data/keys.db";
+
 	@Bean
 	HikariDataSource dataSource(DataSourceProperties properties) {
-		String url = properties.determineUrl();
+		String url = url(properties);
 		boolean sqlite = url.startsWith(SQLITE);
-		HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+		// not initializeDataSourceBuilder(): it rejects an empty URL before the default
+		// applies
+		HikariDataSource dataSource = DataSourceBuilder.create(getClass().getClassLoader())
 			.type(HikariDataSource.class)
 			.url(sqlite ? prepareSqlite(url) : url)
+			.username(properties.getUsername())
+			.password(properties.getPassword())
 			.build();
 		dataSource.setPoolName("keys");
 		if (sqlite) {
@@ -41,10 +52,15 @@ class DataSourceConfig {
 	@Bean
 	HibernatePropertiesCustomizer sqliteDialect(DataSourceProperties properties) {
 		return (hibernate) -> {
-			if (properties.determineUrl().startsWith(SQLITE)) {
+			if (url(properties).startsWith(SQLITE)) {
 				hibernate.put("hibernate.dialect", "org.hibernate.community.dialect.SQLiteDialect");
 			}
 		};
+	}
+
+	private static String url(DataSourceProperties properties) {
+		String url = properties.getUrl();
+		return (url != null && !url.isBlank()) ? url.strip() : DEFAULT_URL;
 	}
 
 	static String prepareSqlite(String url) {
