@@ -127,6 +127,10 @@ class JobImage {
 		return this.submittedAt;
 	}
 
+	@Nullable Instant getFinishedAt() {
+		return this.finishedAt;
+	}
+
 	@Nullable String getError() {
 		return this.error;
 	}

@@ -20,7 +20,8 @@ record JobView(String id, String status, String roomType, String style, String w
 
 	/** One variation. */
 	record ImageView(int index, int inputIndex, String status, long seed, @Nullable String url,
-			@Nullable String jpegUrl, @Nullable String thumbnailUrl, @Nullable String error) {
+			@Nullable String jpegUrl, @Nullable String thumbnailUrl, @Nullable String error,
+			@Nullable Instant submittedAt, @Nullable Instant finishedAt) {
 	}
 
 	/** Where to go next. */

@@ -50,7 +50,8 @@ class JobViews {
 			imageViews.add(new JobView.ImageView(position, image.getInputIndex(), lower(image.getStatus().name()),
 					image.getSeed(), done ? link(job, ImageStore.pngName(position)) : null,
 					done ? link(job, ImageStore.jpegName(position)) : null,
-					done ? link(job, ImageStore.thumbnailName(position)) : null, image.getError()));
+					done ? link(job, ImageStore.thumbnailName(position)) : null, image.getError(),
+					image.getSubmittedAt(), image.getFinishedAt()));
 			if (image.getStatus().isFinished()) {
 				this.progress.remove(image.getId());
 			}
