@@ -51,6 +51,42 @@ class SimulatedImagesTests {
 		assertThat(other.getRGB(5, 5)).as("another seed, another tint").isNotEqualTo(first.getRGB(5, 5));
 	}
 
+	@Test
+	void savedImagesCarryThePromptAndExtraPngInfoAsTextChunks() throws Exception {
+		tools.jackson.databind.node.ObjectNode body = ComfyClient.JSON.createObjectNode();
+		body.set("prompt", Graphs.loadAndSave(client.uploadRoom(), "metadata"));
+		body.putObject("extra_data").putObject("extra_pnginfo").putObject("workflow").put("nodes", 2);
+		String promptId = ComfyClient.json(client.post("/prompt", body)).path("prompt_id").asString();
+		await().until(() -> !ComfyClient.json(client.get("/history/" + promptId)).isEmpty());
+		JsonNode saved = ComfyClient.json(client.get("/history/" + promptId))
+			.path(promptId)
+			.path("outputs")
+			.path("9")
+			.path("images")
+			.get(0);
+		byte[] png = client.getBytes("/view?type=output&filename=" + saved.path("filename").asString()).body();
+		Map<String, String> text = textChunks(png);
+		assertThat(ComfyClient.JSON.readTree(text.get("prompt")).path("9").path("class_type").asString())
+			.isEqualTo("SaveImage");
+		assertThat(ComfyClient.JSON.readTree(text.get("workflow")).path("nodes").asInt()).isEqualTo(2);
+	}
+
+	private static Map<String, String> textChunks(byte[] png) throws Exception {
+		javax.imageio.ImageReader reader = ImageIO.getImageReadersByFormatName("png").next();
+		reader.setInput(ImageIO.createImageInputStream(new ByteArrayInputStream(png)));
+		org.w3c.dom.Node root = reader.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+		Map<String, String> text = new java.util.HashMap<>();
+		for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
+			if (n.getNodeName().equals("tEXt")) {
+				for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
+					text.put(e.getAttributes().getNamedItem("keyword").getNodeValue(),
+							e.getAttributes().getNamedItem("value").getNodeValue());
+				}
+			}
+		}
+		return text;
+	}
+
 	private static BufferedImage runAndFetch(String image, long seed) throws Exception {
 		String promptId = client.queue(Graphs.sampler(image, seed, 3), null).path("prompt_id").asString();
 		await().until(() -> !ComfyClient.json(client.get("/history/" + promptId)).isEmpty());

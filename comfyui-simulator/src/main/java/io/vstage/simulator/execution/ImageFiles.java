@@ -7,13 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -25,6 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ImageFiles {
 
+	private static final String PNG_METADATA = "javax_imageio_png_1.0";
+
 	private ImageFiles() {
 	}
 
@@ -34,9 +40,11 @@ final class ImageFiles {
 	 * @param type {@code output} or {@code temp}
 	 * @param prefix the filename prefix; a {@code /} in it becomes the subfolder
 	 * @param image the picture
+	 * @param text PNG text chunks, as SaveImage writes the prompt and
+	 * {@code extra_pnginfo}
 	 * @return {@code {"filename", "subfolder", "type"}}
 	 */
-	static ObjectNode save(Path base, String type, String prefix, BufferedImage image) {
+	static ObjectNode save(Path base, String type, String prefix, BufferedImage image, Map<String, String> text) {
 		String expanded = expand(prefix, image);
 		int slash = expanded.lastIndexOf('/');
 		String subfolder = (slash >= 0) ? expanded.substring(0, slash) : "";
@@ -50,7 +58,7 @@ final class ImageFiles {
 			Files.createDirectories(folder);
 			synchronized (ImageFiles.class) {
 				String filename = String.format(Locale.ROOT, "%s_%05d_.png", stem, nextCounter(folder, stem));
-				writePng(SimImages.labelled(image), folder.resolve(filename));
+				writePng(SimImages.labelled(image), folder.resolve(filename), text);
 				ObjectNode entry = JsonNodeFactory.instance.objectNode();
 				entry.put("filename", filename);
 				entry.put("subfolder", subfolder);
@@ -102,15 +110,28 @@ final class ImageFiles {
 			.replace("%batch_num%", "0");
 	}
 
-	static void writePng(BufferedImage image, Path file) throws IOException {
+	static void writePng(BufferedImage image, Path file, Map<String, String> text) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
 		ImageWriteParam param = writer.getDefaultWriteParam();
 		// fast compression: the simulator writes many files and nobody needs them small
 		param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
 		param.setCompressionQuality(0.9f);
+		IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
+		if (!text.isEmpty()) {
+			IIOMetadataNode chunks = new IIOMetadataNode("tEXt");
+			text.forEach((keyword, value) -> {
+				IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+				entry.setAttribute("keyword", keyword);
+				entry.setAttribute("value", value);
+				chunks.appendChild(entry);
+			});
+			IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA);
+			root.appendChild(chunks);
+			metadata.mergeTree(PNG_METADATA, root);
+		}
 		try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
 			writer.setOutput(out);
-			writer.write(null, new IIOImage(image, null, null), param);
+			writer.write(null, new IIOImage(image, null, metadata), param);
 		}
 		finally {
 			writer.dispose();

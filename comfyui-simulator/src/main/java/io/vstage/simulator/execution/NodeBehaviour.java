@@ -32,7 +32,15 @@ final class NodeBehaviour {
 		this.inputImages = inputImages;
 	}
 
-	OutputCache.Entry run(String id, NodeClass cls, Map<String, Object> in) {
+	/**
+	 * Runs one node.
+	 * @param id the node id
+	 * @param cls its class
+	 * @param in its resolved inputs
+	 * @param pngText text chunks for saved images (the prompt and {@code extra_pnginfo})
+	 * @return the outputs and the UI output
+	 */
+	OutputCache.Entry run(String id, NodeClass cls, Map<String, Object> in, Map<String, String> pngText) {
 		List<Object> out = special(id, cls, in).orElseGet(() -> {
 			List<Object> generic = new ArrayList<>();
 			for (JsonNode type : cls.outputs()) {
@@ -40,7 +48,7 @@ final class NodeBehaviour {
 			}
 			return generic;
 		});
-		return new OutputCache.Entry(List.copyOf(out), ui(cls, in));
+		return new OutputCache.Entry(List.copyOf(out), ui(cls, in, pngText));
 	}
 
 	private Optional<List<Object>> special(String id, NodeClass cls, Map<String, Object> in) {
@@ -84,7 +92,7 @@ final class NodeBehaviour {
 		};
 	}
 
-	private Optional<ObjectNode> ui(NodeClass cls, Map<String, Object> in) {
+	private Optional<ObjectNode> ui(NodeClass cls, Map<String, Object> in, Map<String, String> pngText) {
 		if (!cls.outputNode()) {
 			return Optional.empty();
 		}
@@ -93,7 +101,8 @@ final class NodeBehaviour {
 				: ImageFiles.previewPrefix();
 		ObjectNode ui = JsonNodeFactory.instance.objectNode();
 		ui.putArray("images")
-			.add(ImageFiles.save(save ? this.outputDir : this.tempDir, save ? "output" : "temp", prefix, image(in)));
+			.add(ImageFiles.save(save ? this.outputDir : this.tempDir, save ? "output" : "temp", prefix, image(in),
+					pngText));
 		return Optional.of(ui);
 	}
 

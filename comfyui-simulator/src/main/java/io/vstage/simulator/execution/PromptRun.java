@@ -137,7 +137,7 @@ final class PromptRun {
 		}
 		OutputCache.Entry entry;
 		try {
-			entry = this.engine.behaviour().run(id, cls, inputs);
+			entry = this.engine.behaviour().run(id, cls, inputs, pngText());
 		}
 		catch (NodeFailure ex) {
 			throw new NodeFailureAt(id, ex);
@@ -171,6 +171,17 @@ final class PromptRun {
 			}
 			this.messages.progress("progress", tick);
 		}
+	}
+
+	/** SaveImage's metadata: the prompt, and each {@code extra_pnginfo} entry as JSON. */
+	private Map<String, String> pngText() {
+		Map<String, String> text = new LinkedHashMap<>();
+		text.put("prompt", this.item.prompt().toString());
+		this.item.extraData()
+			.path("extra_pnginfo")
+			.properties()
+			.forEach((e) -> text.put(e.getKey(), e.getValue().toString()));
+		return text;
 	}
 
 	private void checkInterrupt(String id) {
