@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 DURATION="${DURATION:-20s}"
-WARMUP="${WARMUP:-10s}"
+WARMUP="${WARMUP:-8s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 KEYS="${KEYS:-12}"
@@ -39,6 +39,9 @@ trap cleanup EXIT
 wait_up() { for _ in $(seq 1 180); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
 
 echo "output in $OUT"
+# copies, so that a rebuild while the benchmark runs cannot pull classes away
+cp "$KM_JAR" "$OUT/key-manager-service.jar"; KM_JAR="$OUT/key-manager-service.jar"
+cp "$GW_JAR" "$OUT/gateway-service.jar"; GW_JAR="$OUT/gateway-service.jar"
 # a cheap upstream: one nginx worker answering 2 bytes
 cat > "$OUT/nginx.conf" <<NGINX
 worker_processes 1;
@@ -60,7 +63,7 @@ wait_up "http://127.0.0.1:$KM_PORT/actuator/health"
 
 SERVER_PORT=$GW_PORT KEY_MANAGER_URL="http://127.0.0.1:$KM_PORT" INTERNAL_JWT_SECRET="$SECRET" \
   BENCH_UPSTREAM_URL="http://127.0.0.1:$UP_PORT" SPRING_PROFILES_ACTIVE=benchmark \
-  "$JAVA" -Xmx512m -jar "$GW_JAR" > "$OUT/gateway.log" 2>&1 &
+  "$JAVA" -Xmx512m ${GW_JAVA_OPTS:-} -jar "$GW_JAR" > "$OUT/gateway.log" 2>&1 &
 pids+=($!)
 wait_up "http://127.0.0.1:$GW_PORT/actuator/health"
 
@@ -68,9 +71,13 @@ wait_up "http://127.0.0.1:$GW_PORT/actuator/health"
 # the chain rather than 429s
 echo "keys = {" > "$OUT/keys.lua"
 for i in $(seq 1 "$KEYS"); do
-  key=$(curl -fs -X POST "http://127.0.0.1:$GW_PORT/api/v1/keys" -H "X-API-Key: $SUPER" -H 'Content-Type: application/json' \
-    -d "{\"name\":\"bench $i\",\"owner_email\":\"bench@example.com\",\"role\":\"user\",\"rate_limit_per_minute\":100000,\"daily_quota\":1000000}" \
-    | python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])')
+  for _ in $(seq 1 30); do  # the first calls of a cold key manager can take longer than the gateway waits
+    key=$(curl -fs -X POST "http://127.0.0.1:$GW_PORT/api/v1/keys" -H "X-API-Key: $SUPER" -H 'Content-Type: application/json' \
+      -d "{\"name\":\"bench $i\",\"owner_email\":\"bench@example.com\",\"role\":\"user\",\"rate_limit_per_minute\":100000,\"daily_quota\":1000000}" \
+      | python3 -c 'import json,sys; print(json.load(sys.stdin)["api_key"])' 2>/dev/null) && break
+    sleep 1
+  done
+  [ -n "$key" ] || { echo "could not issue a key; see $OUT/gateway.log" >&2; exit 1; }
   echo "  \"$key\"," >> "$OUT/keys.lua"
 done
 cat >> "$OUT/keys.lua" <<'LUA'
@@ -83,13 +90,24 @@ request = function()
 end
 LUA
 
-run() { # name path
-  BENCH_PATH="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/keys.lua" "http://127.0.0.1:$GW_PORT" > "$OUT/$1-warmup.txt"
-  BENCH_PATH="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$OUT/keys.lua" "http://127.0.0.1:$GW_PORT" > "$OUT/$1.txt"
+KM_PID=${pids[0]} GW_PID=${pids[1]}
+cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system clock ticks
+warm() { # path: the JIT compiles the shared paths before anything is measured
+  BENCH_PATH="$1" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$OUT/keys.lua" "http://127.0.0.1:$GW_PORT" > /dev/null
 }
+run() { # name path
+  local gw0 km0 gw1 km1
+  gw0=$(cpu "$GW_PID"); km0=$(cpu "$KM_PID")
+  BENCH_PATH="$2" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$OUT/keys.lua" "http://127.0.0.1:$GW_PORT" > "$OUT/$1.txt"
+  gw1=$(cpu "$GW_PID"); km1=$(cpu "$KM_PID")
+  echo "gateway_cpu_s=$(( (gw1 - gw0) / $(getconf CLK_TCK) )) key_manager_cpu_s=$(( (km1 - km0) / $(getconf CLK_TCK) ))" >> "$OUT/$1.txt"
+}
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$OUT/load.txt"
+for path in /api/v1/me /bench/full/ping /bench/plain/ping /api/v1/me /bench/full/ping /bench/plain/ping; do warm "$path"; done
 run me /api/v1/me
 run full /bench/full/ping
 run plain /bench/plain/ping
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/load.txt"
 
 python3 - "$OUT" <<'PY'
 import re, sys, pathlib
@@ -100,10 +118,11 @@ def parse(name):
     p = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
     p99 = float(p.group(1)) * {"us": 0.001, "ms": 1, "s": 1000}[p.group(2)]
     bad = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-    return rps, p99, int(bad.group(1)) if bad else 0
+    cpu = re.search(r"gateway_cpu_s=(\d+) key_manager_cpu_s=(\d+)", text)
+    return rps, p99, int(bad.group(1)) if bad else 0, cpu.group(1), cpu.group(2)
 me, full, plain = parse("me"), parse("full"), parse("plain")
-print(f"{'case':<34}{'req/s':>10}{'p99 ms':>10}{'non-2xx':>10}")
+print(f"{'case':<34}{'req/s':>10}{'p99 ms':>10}{'non-2xx':>10}{'gw cpu s':>10}{'km cpu s':>10}")
 for name, r in (("GET /api/v1/me (full chain)", me), ("proxied, full chain", full), ("proxied, no auth/limit/JWT", plain)):
-    print(f"{name:<34}{r[0]:>10.0f}{r[1]:>10.2f}{r[2]:>10}")
+    print(f"{name:<34}{r[0]:>10.0f}{r[1]:>10.2f}{r[2]:>10}{r[3]:>10}{r[4]:>10}")
 print(f"full/plain throughput ratio: {full[0] / plain[0]:.2f}   added p99: {full[1] - plain[1]:.2f} ms")
 PY

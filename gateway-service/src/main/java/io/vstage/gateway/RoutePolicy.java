@@ -1,6 +1,8 @@
 package io.vstage.gateway;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +37,25 @@ public record RoutePolicy(@Nullable Role role, RateLimitMode rateLimit, boolean 
 
 	}
 
+	// parsed once per route; a refreshed route table brings new metadata maps, which are
+	// parsed again
+	private static final Map<String, Parsed> PARSED = new ConcurrentHashMap<>();
+
 	/** The policy of the route the exchange matched. */
 	public static RoutePolicy of(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		return (route != null) ? fromMetadata(route.getMetadata()) : OPEN;
+		if (route == null) {
+			return OPEN;
+		}
+		Parsed parsed = PARSED.get(route.getId());
+		if (parsed == null || parsed.metadata() != route.getMetadata()) {
+			parsed = new Parsed(route.getMetadata(), fromMetadata(route.getMetadata()));
+			PARSED.put(route.getId(), parsed);
+		}
+		return parsed.policy();
+	}
+
+	private record Parsed(Map<String, Object> metadata, RoutePolicy policy) {
 	}
 
 	/** Reads a route's metadata; keys absent mean: no role, no JWT, not generation. */
@@ -46,8 +63,7 @@ public record RoutePolicy(@Nullable Role role, RateLimitMode rateLimit, boolean 
 		Object roleValue = metadata.get("role");
 		Role role = (roleValue == null || "none".equals(roleValue)) ? null : Role.fromWireName(roleValue.toString());
 		Object limit = metadata.get("rate-limit");
-		RateLimitMode mode = (limit != null)
-				? RateLimitMode.valueOf(limit.toString().toUpperCase(java.util.Locale.ROOT))
+		RateLimitMode mode = (limit != null) ? RateLimitMode.valueOf(limit.toString().toUpperCase(Locale.ROOT))
 				: ((role != null) ? RateLimitMode.KEY : RateLimitMode.OFF);
 		boolean generation = Boolean.parseBoolean(String.valueOf(metadata.get("generation")));
 		Object audience = metadata.get("audience");

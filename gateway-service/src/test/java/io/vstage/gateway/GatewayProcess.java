@@ -45,6 +45,19 @@ final class GatewayProcess implements AutoCloseable {
 		File log = Files.createTempFile("vstage-gateway-", ".log").toFile();
 		builder.redirectErrorStream(true).redirectOutput(log);
 		GatewayProcess gateway = new GatewayProcess(port, builder.start());
+		try {
+			gateway.awaitHealthy(log);
+		}
+		catch (RuntimeException ex) {
+			// never leave a half-started process behind
+			gateway.close();
+			throw ex;
+		}
+		return gateway;
+	}
+
+	private void awaitHealthy(File log) {
+		GatewayProcess gateway = this;
 		HttpClient http = HttpClient.newHttpClient();
 		Awaitility.await("gateway healthy (log: " + log + ")")
 			.atMost(Duration.ofSeconds(120))
@@ -63,7 +76,6 @@ final class GatewayProcess implements AutoCloseable {
 					return false;
 				}
 			});
-		return gateway;
 	}
 
 	String url() {

@@ -91,6 +91,17 @@ public final class KeyManagerProcess implements AutoCloseable {
 		File log = this.directory.resolve("key-manager.log").toFile();
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
 		this.process = builder.start();
+		try {
+			awaitHealthy(log);
+		}
+		catch (RuntimeException ex) {
+			// never leave a half-started process behind
+			stop();
+			throw ex;
+		}
+	}
+
+	private void awaitHealthy(File log) {
 		HttpClient http = HttpClient.newHttpClient();
 		Awaitility.await("key manager healthy (log: " + log + ")")
 			.atMost(Duration.ofSeconds(120))

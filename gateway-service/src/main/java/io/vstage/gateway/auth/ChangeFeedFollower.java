@@ -105,7 +105,11 @@ class ChangeFeedFollower implements SmartLifecycle {
 	}
 
 	private void apply(ChangesPage.Change change) {
-		this.cache.evictKey(change.keyId());
+		// a created key has nothing stale cached, but may have been refused a moment
+		// before
+		if (!"created".equals(change.kind())) {
+			this.cache.evictKey(change.keyId());
+		}
 		if ("created".equals(change.kind()) || "rotated".equals(change.kind())) {
 			this.cache.forgetRefusals();
 		}

@@ -67,13 +67,13 @@ public class KeyAuthenticator {
 	}
 
 	private Mono<Authentication> fetch(PresentedKey key, String hash) {
-		long generation = this.cache.generation();
+		PrincipalCache.Generation generation = this.cache.generation();
 		return this.keyManager.authenticate(key.value())
 			.map((answer) -> remember(hash, answer, generation))
 			.onErrorResume(KeyManagerUnavailableException.class, (ex) -> Mono.just(new Unavailable()));
 	}
 
-	private Authentication remember(String hash, AuthenticationAnswer answer, long generation) {
+	private Authentication remember(String hash, AuthenticationAnswer answer, PrincipalCache.Generation generation) {
 		if ("valid".equals(answer.outcome()) && answer.principal() != null) {
 			Principal principal = Principal.from(answer.principal());
 			// without a feed position a cached principal could outlive its revocation

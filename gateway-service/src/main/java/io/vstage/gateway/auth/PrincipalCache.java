@@ -23,7 +23,11 @@ class PrincipalCache {
 
 	// bumped on every eviction, so that an answer fetched before a change is not cached
 	// after it
-	private final AtomicLong generation = new AtomicLong();
+	private final AtomicLong evictions = new AtomicLong();
+
+	// bumped when refusals are forgotten (a key was created), which leaves valid answers
+	// current
+	private final AtomicLong refusalResets = new AtomicLong();
 
 	PrincipalCache(KeyManagerProperties properties) {
 		long known = properties.principalTtl().toNanos();
@@ -53,13 +57,23 @@ class PrincipalCache {
 		return this.entries.getIfPresent(hash);
 	}
 
-	long generation() {
-		return this.generation.get();
+	Generation generation() {
+		return new Generation(this.evictions.get(), this.refusalResets.get());
 	}
 
-	/** Caches an answer unless a change was applied since {@code fetchedAtGeneration}. */
-	void remember(String hash, Entry entry, long fetchedAtGeneration) {
-		this.entries.asMap().compute(hash, (key, old) -> (this.generation.get() == fetchedAtGeneration) ? entry : old);
+	/**
+	 * Caches an answer unless a change that concerns it was applied since it was fetched.
+	 */
+	void remember(String hash, Entry entry, Generation fetchedAt) {
+		this.entries.asMap().compute(hash, (key, old) -> current(entry, fetchedAt) ? entry : old);
+	}
+
+	private boolean current(Entry entry, Generation fetchedAt) {
+		boolean noEviction = this.evictions.get() == fetchedAt.evictions();
+		return switch (entry) {
+			case Entry.Known known -> noEviction;
+			case Entry.Refused refused -> noEviction && this.refusalResets.get() == fetchedAt.refusalResets();
+		};
 	}
 
 	void forget(String hash) {
@@ -70,7 +84,7 @@ class PrincipalCache {
 	 * Drops every cached answer of one key (all its secrets: current and rotated-out).
 	 */
 	void evictKey(String keyId) {
-		this.generation.incrementAndGet();
+		this.evictions.incrementAndGet();
 		this.entries.asMap()
 			.values()
 			.removeIf((entry) -> entry instanceof Entry.Known known && known.principal().keyId().equals(keyId));
@@ -78,18 +92,22 @@ class PrincipalCache {
 
 	/** Drops every refusal, e.g. after a key was created. */
 	void forgetRefusals() {
-		this.generation.incrementAndGet();
+		this.refusalResets.incrementAndGet();
 		this.entries.asMap().values().removeIf((entry) -> entry instanceof Entry.Refused);
 	}
 
 	void clear() {
-		this.generation.incrementAndGet();
+		this.evictions.incrementAndGet();
 		this.entries.invalidateAll();
 	}
 
 	long size() {
 		this.entries.cleanUp();
 		return this.entries.estimatedSize();
+	}
+
+	/** The cache's change counters when a fetch started. */
+	record Generation(long evictions, long refusalResets) {
 	}
 
 	/** A cached answer. */

@@ -152,6 +152,18 @@ class ApiKeyAuthenticationFilterTests {
 	}
 
 	@Test
+	void creationOfAKeyKeepsItsCachedPrincipal() {
+		authenticate(VALID_KEY);
+		this.keyManager.changes.add(new ChangesPage.Change(1, "key-1", "created", Instant.now()));
+		this.feed.poll();
+		CapturingChain chain = new CapturingChain();
+		this.filter.filter(keyed(MockServerHttpRequest.get("/api/v1/me").header("X-API-Key", VALID_KEY)), chain)
+			.block();
+		assertThat(chain.called()).isTrue();
+		assertThat(this.keyManager.authenticateCalls).hasValue(1);
+	}
+
+	@Test
 	void keyManagerDownCachedPrincipalsPassDuringTheGracePeriodOnly() {
 		authenticate(VALID_KEY);
 		this.keyManager.down = true;
