@@ -140,6 +140,18 @@ final class Suite implements AutoCloseable {
 		for (int i = this.processes.size() - 1; i >= 0; i--) {
 			this.processes.get(i).stop();
 		}
+		if (!this.processes.isEmpty()) {
+			deleteRecursively(this.dataDir);
+		}
+	}
+
+	private static void deleteRecursively(Path dir) {
+		try (var files = Files.walk(dir)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// a temporary directory left behind is harmless
+		}
 	}
 
 }
