@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * at least 32 characters
  * @param jwtAudience audience this service accepts in internal JWTs
  * @param jwtMaxLifetime longest accepted {@code exp - iat} of an internal JWT
- * @param quotaZone zone whose midnight resets daily quotas
+ * @param quotaZoneId zone whose midnight resets daily quotas (empty: UTC)
  * @param lastUsedFlushInterval how often batched last-used times are written
  * @param cacheSyncInterval how often the change feed is read to drop cached principals
  * changed by other instances
@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vstage.keys")
 public record KeyManagerProperties(String superAdminApiKey, String internalJwtSecret,
 		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("60s") Duration jwtMaxLifetime,
-		@DefaultValue("UTC") ZoneId quotaZone, @DefaultValue("2s") Duration lastUsedFlushInterval,
+		@DefaultValue("UTC") String quotaZoneId, @DefaultValue("2s") Duration lastUsedFlushInterval,
 		@DefaultValue("1s") Duration cacheSyncInterval, @DefaultValue("5s") Duration expirySweepInterval) {
 
 	private static final int MIN_SECRET_LENGTH = 32;
@@ -38,6 +38,9 @@ public record KeyManagerProperties(String superAdminApiKey, String internalJwtSe
 	private static final String HOW_TO = " Generate one with: openssl rand -base64 48";
 
 	public KeyManagerProperties {
+		// an empty KEYS_QUOTA_ZONE (as in a copied .env) means the default; a bad one
+		// stops start-up
+		quotaZoneId = (quotaZoneId == null || quotaZoneId.isBlank()) ? "UTC" : ZoneId.of(quotaZoneId.strip()).getId();
 		if (superAdminApiKey == null || superAdminApiKey.isBlank()) {
 			throw new IllegalArgumentException("SUPER_ADMIN_API_KEY is not set." + HOW_TO);
 		}
@@ -54,9 +57,14 @@ public record KeyManagerProperties(String superAdminApiKey, String internalJwtSe
 		}
 	}
 
+	/** The zone whose midnight resets daily quotas. */
+	public ZoneId quotaZone() {
+		return ZoneId.of(this.quotaZoneId);
+	}
+
 	@Override
 	public String toString() {
-		return "KeyManagerProperties[quotaZone=" + this.quotaZone + ", jwtAudience=" + this.jwtAudience + "]";
+		return "KeyManagerProperties[quotaZone=" + this.quotaZoneId + ", jwtAudience=" + this.jwtAudience + "]";
 	}
 
 }

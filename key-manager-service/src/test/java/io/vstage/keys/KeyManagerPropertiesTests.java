@@ -1,7 +1,7 @@
 package io.vstage.keys;
 
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +52,13 @@ class KeyManagerPropertiesTests {
 	}
 
 	@Test
+	void emptyQuotaZoneMeansUtc() {
+		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", Duration.ofSeconds(60),
+				"", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
+		assertThat(properties.quotaZone()).isEqualTo(ZoneId.of("UTC"));
+	}
+
+	@Test
 	void applicationDoesNotStartWithAPlaceholderKey() {
 		SpringApplication application = new SpringApplication(KeyManagerApplication.class);
 		assertThatThrownBy(() -> application.run("--server.port=0",
@@ -61,7 +68,7 @@ class KeyManagerPropertiesTests {
 	}
 
 	private static KeyManagerProperties properties(String superAdminKey, String jwtSecret) {
-		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", Duration.ofSeconds(60), ZoneOffset.UTC,
+		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", Duration.ofSeconds(60), "UTC",
 				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
 	}
 

@@ -2,6 +2,7 @@ package io.vstage.keys.quota;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,7 +39,7 @@ public class QuotaService {
 
 	private final Clock clock;
 
-	private final KeyManagerProperties properties;
+	private final ZoneId zone;
 
 	QuotaService(JdbcClient jdbc, ApiKeyRepository keys, TransactionTemplate transactions, UsedTodayCache usedToday,
 			Clock clock, KeyManagerProperties properties) {
@@ -47,7 +48,7 @@ public class QuotaService {
 		this.transactions = transactions;
 		this.usedToday = usedToday;
 		this.clock = clock;
-		this.properties = properties;
+		this.zone = properties.quotaZone();
 	}
 
 	/**
@@ -193,7 +194,7 @@ public class QuotaService {
 
 	/** The current quota day. */
 	public QuotaDay today() {
-		return QuotaDay.current(this.clock, this.properties.quotaZone());
+		return QuotaDay.current(this.clock, this.zone);
 	}
 
 	private int usedOn(String keyId, QuotaDay day) {
