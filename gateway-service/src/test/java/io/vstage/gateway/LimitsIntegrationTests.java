@@ -30,6 +30,7 @@ class LimitsIntegrationTests extends GatewayIntegrationSupport {
 	void requestPastTheRateLimitIs429WithTheRateLimitHeadersAndRetryAfter() {
 		IssuedKey key = issueKey("user", 3, 100, null);
 		for (int i = 0; i < 3; i++) {
+			int remaining = 2 - i;
 			client().get()
 				.uri("/api/v1/me")
 				.header("X-API-Key", key.secret())
@@ -39,7 +40,7 @@ class LimitsIntegrationTests extends GatewayIntegrationSupport {
 				.expectHeader()
 				.valueEquals("RateLimit-Policy", "\"per-key\";q=3;w=60")
 				.expectHeader()
-				.valueEquals("RateLimit", "\"per-key\";r=" + (2 - i) + ";t=" + ((i + 1) * 20));
+				.valueMatches("RateLimit", "\"per-key\";r=" + remaining + ";t=\\d+");
 		}
 		client().get()
 			.uri("/api/v1/me")
@@ -47,12 +48,13 @@ class LimitsIntegrationTests extends GatewayIntegrationSupport {
 			.exchange()
 			.expectStatus()
 			.isEqualTo(429)
+			// one token comes back every 20 s
 			.expectHeader()
-			.valueEquals("Retry-After", "20")
+			.valueMatches("Retry-After", "([1-9]|1[0-9]|20)")
 			.expectHeader()
 			.valueEquals("RateLimit-Policy", "\"per-key\";q=3;w=60")
 			.expectHeader()
-			.valueEquals("RateLimit", "\"per-key\";r=0;t=60")
+			.valueMatches("RateLimit", "\"per-key\";r=0;t=([4-5][0-9]|60)")
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("https://vstage.io/problems/rate-limited");

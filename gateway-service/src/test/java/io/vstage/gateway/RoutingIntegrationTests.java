@@ -2,6 +2,7 @@ package io.vstage.gateway;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Random;
@@ -11,6 +12,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What reaches the services, and what the gateway answers when they fail: identity
@@ -45,6 +47,26 @@ class RoutingIntegrationTests extends GatewayIntegrationSupport {
 		assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo(key.id());
 		assertThat(jwt.getJWTClaimsSet().getStringClaim("role")).isEqualTo("user");
 		assertThat(jwt.getJWTClaimsSet().getAudience()).containsExactly("staging-backend");
+	}
+
+	@Test
+	void eachAuthenticatedRequestBecomesAUsageEventAtTheKeyManager() {
+		IssuedKey key = userKey();
+		for (int i = 0; i < 3; i++) {
+			assertThat(status("/api/v1/staging/echo", key.secret())).isEqualTo(200);
+		}
+		await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+			Map<?, ?> usage = client().get()
+				.uri("/api/v1/keys/{id}/usage", key.id())
+				.header("X-API-Key", KeyManagerProcess.SUPER_ADMIN_KEY)
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(Map.class)
+				.returnResult()
+				.getResponseBody();
+			assertThat(((Number) usage.get("requests")).intValue()).isEqualTo(3);
+		});
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -23,6 +25,8 @@ import org.springframework.web.reactive.function.client.WebClient;
  */
 @Component
 class WebClientKeyManagerClient implements KeyManagerClient {
+
+	private static final Log logger = LogFactory.getLog(WebClientKeyManagerClient.class);
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
@@ -89,8 +93,16 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 
 	@Override
 	public Mono<Void> sendUsage(List<UsageEvent> events) {
-		return call(post("/internal/v1/usage", new UsageBatch(events)),
-				(response) -> response.statusCode().is2xxSuccessful() ? response.releaseBody() : unexpected(response));
+		return call(post("/internal/v1/usage", new UsageBatch(events)), (response) -> {
+			if (response.statusCode().is4xxClientError()) {
+				// a batch the key manager refuses would be refused again: dropped, not
+				// retried forever
+				logger.warn("Key manager refused a usage batch of " + events.size() + " events with "
+						+ response.statusCode().value() + "; the batch is dropped");
+				return response.releaseBody();
+			}
+			return response.statusCode().is2xxSuccessful() ? response.releaseBody() : unexpected(response);
+		});
 	}
 
 	private WebClient.RequestHeadersSpec<?> get(String uri, Object... variables) {
