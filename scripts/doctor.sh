@@ -27,7 +27,7 @@ how_to_generate() { echo "generate one with: head -c 48 /dev/urandom | base64 | 
 
 check_variables() {
   say "Variables (.env)"
-  if [ -f "$ROOT/.env" ]; then ok ".env exists"; set -a; . "$ROOT/.env"; set +a
+  if [ -f "$ENV_FILE" ]; then ok ".env exists"; set -a; . "$ENV_FILE"; set +a
   else bad ".env is missing" "run ./suite up once, or cp .env.example .env and fill in the secrets"; fi
   check_secret SUPER_ADMIN_API_KEY
   check_secret INTERNAL_JWT_SECRET
@@ -57,10 +57,10 @@ check_database() {
     url="${!name:-}"
     case "$url" in
       "")
-        file="$ROOT/data/$([ "$name" = KEYS_DB_URL ] && echo keys.db || echo staging.db)"
+        file="$DATA/$([ "$name" = KEYS_DB_URL ] && echo keys.db || echo staging.db)"
         if [ -f "$file" ]; then ok "$name: SQLite file $file exists (migrated at start-up)"
         else ok "$name: SQLite at $file (created and migrated on first start)"; fi
-        mkdir -p "$ROOT/data" 2>/dev/null && [ -w "$ROOT/data" ] || bad "$ROOT/data is not writable" "chown or chmod the folder"
+        mkdir -p "$DATA" 2>/dev/null && [ -w "$DATA" ] || bad "$DATA is not writable" "chown or chmod the folder"
         ;;
       jdbc:sqlite:*)
         file="${url#jdbc:sqlite:}"; file="${file%%\?*}"
