@@ -109,6 +109,34 @@ class RoutingIntegrationTests extends GatewayIntegrationSupport {
 	}
 
 	@Test
+	void firstVersionGenerateReservesForItsFilePartsAndCarriesTheReservation() throws Exception {
+		IssuedKey key = issueKey("user", 1000, 5, null);
+		Multipart form = Multipart.generation(2, "file", "jpeg bytes".getBytes(StandardCharsets.US_ASCII),
+				"more jpeg bytes".getBytes(StandardCharsets.US_ASCII));
+		Map<?, ?> received = client().post()
+			.uri("/api/virtual-staging/generate")
+			.header("X-API-Key", key.secret())
+			.header("Content-Type", form.contentType())
+			.bodyValue(form.bytes())
+			.exchange()
+			.expectStatus()
+			.isAccepted()
+			.expectBody(Map.class)
+			.returnResult()
+			.getResponseBody();
+		SignedJWT jwt = SignedJWT.parse(received.get("authorization").toString().substring("Bearer ".length()));
+		assertThat(jwt.getJWTClaimsSet().getStringClaim("rsv")).isNotBlank();
+		// 2 images for each of 2 photos: 4 of the 5 units are gone
+		client().get()
+			.uri("/api/v1/me")
+			.header("X-API-Key", key.secret())
+			.exchange()
+			.expectBody()
+			.jsonPath("$.remaining_today")
+			.isEqualTo(1);
+	}
+
+	@Test
 	void theStagingAppAndTheAdminConsoleAreServedFromTheWebFrontendWithTheSecurityHeaders() {
 		for (String page : new String[] { "/", "/admin", "/admin/" }) {
 			client().get()
