@@ -43,8 +43,14 @@ class DataSourceConfig {
 			.build();
 		dataSource.setPoolName("keys");
 		if (sqlite) {
-			// one writer at a time anyway; a few connections let reads proceed beside it
-			dataSource.setMaximumPoolSize(4);
+			// SQLite has one writer at a time anyway. A second connection of this process
+			// would
+			// wait for the lock inside native code, which holds a virtual thread's
+			// carrier; with
+			// one connection, waiters park in the pool instead (busy_timeout still covers
+			// other
+			// processes, such as the legacy import).
+			dataSource.setMaximumPoolSize(1);
 		}
 		return dataSource;
 	}
