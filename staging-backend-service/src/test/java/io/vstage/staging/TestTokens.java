@@ -22,15 +22,15 @@ public final class TestTokens {
 	}
 
 	public static String user(String keyId) {
-		return token(keyId, "user", UUID.randomUUID().toString(), "staging-backend", SECRET, 60);
+		return token(keyId, "user", UUID.randomUUID().toString(), "staging-backend", SECRET, 3600);
 	}
 
 	public static String userWithReservation(String keyId, String reservationId) {
-		return token(keyId, "user", reservationId, "staging-backend", SECRET, 60);
+		return token(keyId, "user", reservationId, "staging-backend", SECRET, 3600);
 	}
 
 	public static String admin() {
-		return token("admin-key", "admin", null, "staging-backend", SECRET, 60);
+		return token("admin-key", "admin", null, "staging-backend", SECRET, 3600);
 	}
 
 	public static String token(String subject, String role, String reservationId, String audience, String secret,

@@ -35,7 +35,7 @@ public class EngineEventStream {
 
 	private final EngineProperties properties;
 
-	private final ScheduledExecutorService scheduler;
+	private ScheduledExecutorService scheduler;
 
 	private final Consumer<EngineEvent> sink;
 
@@ -54,19 +54,20 @@ public class EngineEventStream {
 	private volatile Instant lastPongAt;
 
 	EngineEventStream(URI uri, HttpClient http, EngineFrames frames, EngineProperties properties,
-			ScheduledExecutorService scheduler, Consumer<EngineEvent> sink, Clock clock) {
+			Consumer<EngineEvent> sink, Clock clock) {
 		this.uri = uri;
 		this.http = http;
 		this.frames = frames;
 		this.properties = properties;
-		this.scheduler = scheduler;
 		this.sink = sink;
 		this.clock = clock;
 		this.lastMessageAt = clock.instant();
 		this.lastPongAt = clock.instant();
 	}
 
-	void start() {
+	/** Connects; the scheduler runs heartbeats and reconnects until the pool stops it. */
+	synchronized void start(ScheduledExecutorService scheduler) {
+		this.scheduler = scheduler;
 		this.running = true;
 		connect();
 		long beat = this.properties.heartbeat().toMillis();

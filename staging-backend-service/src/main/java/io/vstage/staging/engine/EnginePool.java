@@ -34,8 +34,7 @@ public class EnginePool implements SmartLifecycle {
 
 	private final List<EngineEventListener> listeners = new CopyOnWriteArrayList<>();
 
-	private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2,
-			Thread.ofPlatform().daemon().name("engine-", 0).factory());
+	private ScheduledExecutorService scheduler = newScheduler();
 
 	private final AtomicInteger rotation = new AtomicInteger();
 
@@ -56,8 +55,8 @@ public class EnginePool implements SmartLifecycle {
 					new HttpEngineClient(url, http, json, properties.requestTimeout()));
 			URI ws = URI
 				.create(url.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/ws?clientId=" + clientId);
-			instance.attach(new EngineEventStream(ws, http, frames, properties, this.scheduler,
-					(event) -> publish(instance, event), clock));
+			instance.attach(
+					new EngineEventStream(ws, http, frames, properties, (event) -> publish(instance, event), clock));
 			return instance;
 		}).toList();
 	}
@@ -122,6 +121,10 @@ public class EnginePool implements SmartLifecycle {
 		}
 	}
 
+	private static ScheduledExecutorService newScheduler() {
+		return Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon().name("engine-", 0).factory());
+	}
+
 	private void publish(EngineInstance instance, EngineEvent event) {
 		for (EngineEventListener listener : this.listeners) {
 			listener.onEvent(instance, event);
@@ -130,9 +133,14 @@ public class EnginePool implements SmartLifecycle {
 
 	@Override
 	public void start() {
+		// a cached test context may be stopped and started again, so the scheduler is per
+		// start
+		if (this.scheduler.isShutdown()) {
+			this.scheduler = newScheduler();
+		}
 		this.running = true;
 		checkHealth();
-		this.instances.forEach((instance) -> instance.stream().start());
+		this.instances.forEach((instance) -> instance.stream().start(this.scheduler));
 		long interval = this.properties.healthInterval().toMillis();
 		this.scheduler.scheduleWithFixedDelay(this::checkHealth, interval, interval, TimeUnit.MILLISECONDS);
 	}
