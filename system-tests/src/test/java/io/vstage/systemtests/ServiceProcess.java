@@ -115,6 +115,16 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/** Kills the process without warning (SIGKILL), as a crash would. */
+	public void kill() {
+		try {
+			this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();
@@ -159,7 +169,7 @@ public final class ServiceProcess implements AutoCloseable {
 	/** How to start one jar. */
 	public static final class Builder {
 
-		private final String name;
+		private String name;
 
 		private final Path jar;
 
@@ -180,6 +190,19 @@ public final class ServiceProcess implements AutoCloseable {
 		private Builder(String name, Path jar) {
 			this.name = name;
 			this.jar = jar;
+		}
+
+		/**
+		 * The name of the process and of its log ({@code target/suite-logs/<name>.log}):
+		 * the module's name unless several copies of one module run.
+		 */
+		public Builder name(String value) {
+			this.name = value;
+			return this;
+		}
+
+		public String name() {
+			return this.name;
 		}
 
 		public Builder env(String key, String value) {
