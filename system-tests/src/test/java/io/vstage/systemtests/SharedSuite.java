@@ -17,7 +17,8 @@ final class SharedSuite implements BeforeAllCallback {
 	 * Gateway, key manager, staging backend and two fast simulators, both in
 	 * COMFYUI_URLS: the end-to-end tests' suite.
 	 */
-	static final Suite.Layout TWO_ENGINES = new Suite.Layout("e2e-", 2, List.of("--prompt-millis", "300"), Map.of());
+	static final Suite.Layout TWO_ENGINES = new Suite.Layout("e2e-", 2, List.of("--prompt-millis", "300"), Map.of(),
+			Map.of());
 
 	private final Suite.Layout layout;
 

@@ -55,13 +55,14 @@ final class Suite implements AutoCloseable {
 	/**
 	 * How a suite is laid out: a prefix for its process and log names, how many
 	 * simulators (all in {@code COMFYUI_URLS}) with which arguments, and extra variables
-	 * for the gateway.
+	 * for the gateway and the staging backend.
 	 */
-	record Layout(String prefix, int simulators, List<String> simulatorArguments, Map<String, String> gatewayEnv) {
+	record Layout(String prefix, int simulators, List<String> simulatorArguments, Map<String, String> gatewayEnv,
+			Map<String, String> backendEnv) {
 
 		/** The browser tests' suite: one simulator slow enough to watch progress. */
 		static Layout browser() {
-			return new Layout("", 1, List.of(SimulatorSpeed.ARGUMENTS), Map.of());
+			return new Layout("", 1, List.of(SimulatorSpeed.ARGUMENTS), Map.of(), Map.of());
 		}
 
 	}
@@ -131,6 +132,7 @@ final class Suite implements AutoCloseable {
 						"jdbc:sqlite:" + data.resolve("staging.db")
 								+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true")
 				.env("STAGING_STORAGE_DIR", data.resolve("images").toString());
+			layout.backendEnv().forEach(backendBuilder::env);
 			builders.put(backendBuilder.name(), backendBuilder);
 			ServiceProcess backend = put(started, backendBuilder.start());
 			ServiceProcess.Builder gatewayBuilder = ServiceProcess.jar("gateway-service")
