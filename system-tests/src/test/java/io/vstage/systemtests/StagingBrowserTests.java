@@ -116,6 +116,9 @@ class StagingBrowserTests {
 		assertThat(browser.findAll("#previews .preview")).hasSize(2);
 		page.variations(1).submit();
 		page.awaitJobStatus("completed");
+		// the results are drawn just after the status changes: wait for both, not for the
+		// first
+		browser.waiting(StagingPage.QUICK).until((d) -> page.results().size() == 2);
 		List<WebElement> results = page.results();
 		assertThat(results).hasSize(2);
 		List<String> befores = results.stream()
