@@ -81,12 +81,21 @@ class Dispatcher implements SmartLifecycle {
 
 	private void dispatchLoop() {
 		while (this.running) {
+			String imageId;
 			try {
-				String imageId = this.pending.takeFirst();
+				imageId = this.pending.takeFirst();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			try {
 				EngineInstance instance = awaitSlot();
 				Thread.ofVirtual().name("image-" + imageId).start(() -> runOne(imageId, instance));
 			}
 			catch (InterruptedException ex) {
+				// stopped while waiting for a slot: the image waits for the next start
+				this.pending.addFirst(imageId);
 				Thread.currentThread().interrupt();
 				return;
 			}

@@ -75,11 +75,10 @@ class PromptTracker implements EngineEventListener {
 	public void onEvent(EngineInstance instance, EngineEvent event) {
 		switch (event) {
 			case EngineEvent.Connected connected -> Thread.ofVirtual().start(() -> reconcile(instance));
-			case EngineEvent.ExecutionStarted started -> withWatch(started.promptId(), (watch) -> {
-				watch.started = true;
-				Thread.ofVirtual().start(() -> this.ledger.running(watch.imageId));
-			});
+			case EngineEvent.ExecutionStarted started -> withWatch(started.promptId(), this::markRunning);
 			case EngineEvent.Progress progress -> withWatch(progress.promptId(), (watch) -> {
+				// execution_start may have been sent while our socket was away
+				markRunning(watch);
 				int percent = progress.value() * 100 / Math.max(1, progress.max());
 				this.views.progress(watch.imageId, percent);
 				this.events.publish(watch.jobId, "progress",
@@ -133,7 +132,11 @@ class PromptTracker implements EngineEventListener {
 		try {
 			QueueSnapshot queue = instance.client().queue();
 			for (Watch watch : open) {
-				if (queue.contains(watch.promptId)) {
+				if (queue.running().contains(watch.promptId)) {
+					watch.misses = 0;
+					markRunning(watch);
+				}
+				else if (queue.pending().contains(watch.promptId)) {
 					watch.misses = 0;
 				}
 				else if (instance.client().history(watch.promptId, java.util.Set.of()).isPresent()) {
@@ -148,6 +151,13 @@ class PromptTracker implements EngineEventListener {
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Reconciliation with " + instance.url() + " failed: " + ex.getMessage());
+		}
+	}
+
+	private void markRunning(Watch watch) {
+		if (!watch.started) {
+			watch.started = true;
+			Thread.ofVirtual().start(() -> this.ledger.running(watch.imageId));
 		}
 	}
 
