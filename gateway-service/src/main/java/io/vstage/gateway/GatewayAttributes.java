@@ -19,6 +19,9 @@ public final class GatewayAttributes {
 	/** Units reserved for a generation request ({@code Integer}). */
 	public static final String RESERVED_UNITS = "vstage.reservedUnits";
 
+	/** Slug of the problem the gateway answered with ({@code String}), if it refused. */
+	public static final String PROBLEM = "vstage.problem";
+
 	private GatewayAttributes() {
 	}
 

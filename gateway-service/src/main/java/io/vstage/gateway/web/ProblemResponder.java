@@ -44,6 +44,7 @@ public class ProblemResponder {
 		if (response.isCommitted()) {
 			return Mono.empty();
 		}
+		exchange.getAttributes().put(GatewayAttributes.PROBLEM, slug);
 		response.setStatusCode(status);
 		response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
 		byte[] body = this.json.writeValueAsBytes(body(exchange, status, slug, detail, extra));
