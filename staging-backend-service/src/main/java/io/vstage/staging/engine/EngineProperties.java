@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param requestTimeout timeout of one HTTP request to an engine
  * @param healthInterval how often each instance's health is checked
  * @param maxAttempts how often one image is sent again after its engine lost it
+ * @param unreachableTimeout after this long with the socket down and {@code /queue}
+ * unreachable, an instance counts as dead and its prompts are sent to another one
  */
 @Validated
 @ConfigurationProperties("vstage.engine")
@@ -32,6 +34,6 @@ public record EngineProperties(@NotEmpty List<URI> urls, @DefaultValue("2") @Min
 		@DefaultValue("10s") Duration heartbeat, @DefaultValue("5s") Duration silenceTimeout,
 		@DefaultValue("200ms") Duration reconnectMin, @DefaultValue("5s") Duration reconnectMax,
 		@DefaultValue("30s") Duration requestTimeout, @DefaultValue("3s") Duration healthInterval,
-		@DefaultValue("3") @Min(1) int maxAttempts) {
+		@DefaultValue("3") @Min(1) int maxAttempts, @DefaultValue("10s") Duration unreachableTimeout) {
 
 }

@@ -117,7 +117,7 @@ class ImageRun {
 	boolean reattach(JobImage image, EngineInstance instance) {
 		StagingJob job = this.jobs.findById(image.getJobId()).orElseThrow();
 		Workflow workflow = this.catalog.workflow(job.spec().workflow()).orElseThrow();
-		Watch watch = this.tracker.watch(image.getPromptId(), image, instance);
+		Watch watch = this.tracker.watchQueuedElsewhere(image.getPromptId(), image, instance);
 		try {
 			this.tracker.reconcile(instance);
 			Instant submitted = Optional.ofNullable(image.getSubmittedAt()).orElse(this.clock.instant());
@@ -157,6 +157,7 @@ class ImageRun {
 		return switch (signal) {
 			case CANCELLED -> false;
 			case LOST -> requeueOrFail(watch.imageId, "the engine lost the prompt (it may have restarted)");
+			case UNREACHABLE -> requeueOrFail(watch.imageId, "the engine became unreachable");
 			case FINISHED -> {
 				this.collector.collect(watch, workflow, job, position);
 				yield false;

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,6 +23,8 @@ import io.vstage.staging.webhook.WebhookOutbox;
  */
 @Component
 class JobLedger {
+
+	private static final Log logger = LogFactory.getLog(JobLedger.class);
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -40,11 +44,14 @@ class JobLedger {
 
 	private final JsonMapper json;
 
+	private final LeaseOwner owner;
+
 	private final Clock clock;
 
 	JobLedger(StagingJobRepository jobs, JobImageRepository images, TransactionTemplate transactions,
 			RefundOutbox refunds, WebhookOutbox webhooks, JobViews views, JobEvents events, JsonMapper json,
-			Clock clock) {
+			LeaseOwner owner, Clock clock) {
+		this.owner = owner;
 		this.jobs = jobs;
 		this.images = images;
 		this.transactions = transactions;
@@ -67,14 +74,21 @@ class JobLedger {
 	}
 
 	/**
-	 * Records the prompt id before it is sent; false when the image is no longer pending.
+	 * Records the prompt id before it is sent; false when the image is no longer pending
+	 * or its job no longer belongs to this backend. The job row stays locked until the
+	 * record is committed, so a takeover either sees the prompt id or makes this fail.
 	 */
 	boolean assign(String imageId, String engineUrl, String promptId) {
+		String jobId = jobOf(imageId);
 		boolean[] started = new boolean[1];
 		boolean assigned = locked(() -> {
+			StagingJob job = this.jobs.lockById(jobId).orElseThrow();
 			JobImage image = this.images.findById(imageId).orElseThrow();
-			StagingJob job = this.jobs.findById(image.getJobId()).orElseThrow();
 			if (image.getStatus() != ImageStatus.PENDING || job.getStatus().isFinished()) {
+				return false;
+			}
+			if (!this.owner.owns(job)) {
+				logger.warn("Image " + imageId + " not sent: job " + jobId + " now belongs to " + job.getLeaseOwner());
 				return false;
 			}
 			image.assign(engineUrl, promptId, this.clock.instant());
@@ -83,9 +97,13 @@ class JobLedger {
 			return true;
 		});
 		if (started[0]) {
-			publishState(this.images.findById(imageId).orElseThrow().getJobId(), "started");
+			publishState(jobId, "started");
 		}
 		return assigned;
+	}
+
+	private String jobOf(String imageId) {
+		return this.images.findById(imageId).orElseThrow().getJobId();
 	}
 
 	void running(String imageId) {
@@ -96,7 +114,9 @@ class JobLedger {
 	}
 
 	void requeue(String imageId) {
+		String jobId = jobOf(imageId);
 		locked(() -> {
+			this.jobs.lockById(jobId);
 			this.images.findById(imageId)
 				.filter((image) -> !image.getStatus().isFinished())
 				.ifPresent(JobImage::requeue);
@@ -108,8 +128,10 @@ class JobLedger {
 	 * Records an image's outcome unless it already has one (e.g. cancelled meanwhile).
 	 */
 	boolean finish(String imageId, ImageStatus outcome, @Nullable String error) {
+		String jobId = jobOf(imageId);
 		String[] closed = new String[1];
 		boolean changed = locked(() -> {
+			this.jobs.lockById(jobId);
 			JobImage image = this.images.findById(imageId).orElseThrow();
 			if (image.getStatus().isFinished()) {
 				return false;
@@ -132,7 +154,7 @@ class JobLedger {
 	/** Cancels a job; answers the images that were on an engine, to be removed there. */
 	List<JobImage> cancel(String jobId) {
 		List<JobImage> onEngine = locked(() -> {
-			StagingJob job = this.jobs.findById(jobId).orElseThrow();
+			StagingJob job = this.jobs.lockById(jobId).orElseThrow();
 			if (job.getStatus().isFinished()) {
 				return List.<JobImage>of();
 			}

@@ -50,13 +50,16 @@ class JobService {
 
 	private final StagingProperties properties;
 
+	private final LeaseOwner owner;
+
 	private final Clock clock;
 
 	private final SecureRandom random = new SecureRandom();
 
 	JobService(StagingJobRepository jobs, JobImageRepository images, JobRequestRules rules, ImageStore store,
 			JobLedger ledger, Dispatcher dispatcher, PromptTracker tracker, EnginePool pool,
-			StagingProperties properties, Clock clock) {
+			StagingProperties properties, LeaseOwner owner, Clock clock) {
+		this.owner = owner;
 		this.jobs = jobs;
 		this.images = images;
 		this.rules = rules;
@@ -93,7 +96,8 @@ class JobService {
 		List<String> imageIds = new ArrayList<>();
 		StagingJob job = this.ledger.locked(() -> {
 			StagingJob created = this.jobs
-				.save(new StagingJob(jobId, ownerId, reservationId, spec, files.size(), this.clock.instant()));
+				.save(new StagingJob(jobId, ownerId, reservationId, spec, files.size(), this.clock.instant())
+					.leasedTo(this.owner.id(), this.owner.until()));
 			int position = 0;
 			for (int input = 0; input < files.size(); input++) {
 				for (int variation = 0; variation < spec.numImages(); variation++) {

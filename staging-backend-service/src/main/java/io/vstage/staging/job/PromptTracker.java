@@ -2,10 +2,13 @@ package io.vstage.staging.job;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,6 +33,8 @@ class PromptTracker implements EngineEventListener {
 	private static final Log logger = LogFactory.getLog(PromptTracker.class);
 
 	private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+
+	private final Map<EngineInstance, Instant> unreachableSince = new ConcurrentHashMap<>();
 
 	private final EnginePool pool;
 
@@ -60,8 +65,50 @@ class PromptTracker implements EngineEventListener {
 		return watch;
 	}
 
+	/**
+	 * Follows a prompt another client queued (another backend, or this one before a
+	 * restart): ComfyUI sends its events only to that client, so it is polled.
+	 */
+	Watch watchQueuedElsewhere(String promptId, JobImage image, EngineInstance instance) {
+		Watch watch = watch(promptId, image, instance);
+		watch.polled = true;
+		return watch;
+	}
+
 	void forget(String promptId) {
 		this.watches.remove(promptId);
+	}
+
+	/** The jobs with a prompt being followed. */
+	Set<String> followedJobs() {
+		return this.watches.values()
+			.stream()
+			.filter((watch) -> !watch.signal.isDone())
+			.map((watch) -> watch.jobId)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * Stops following a job's prompts: with {@code interrupt} they are also removed from
+	 * their engine (the job was cancelled elsewhere); without, they are left running for
+	 * the backend that took the job over.
+	 */
+	void stopJob(String jobId, boolean interrupt) {
+		for (Watch watch : this.watches.values()) {
+			if (!watch.jobId.equals(jobId) || watch.signal.isDone()) {
+				continue;
+			}
+			if (interrupt) {
+				try {
+					watch.instance.client().deletePending(watch.promptId);
+					watch.instance.client().interrupt(watch.promptId);
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Could not stop prompt " + watch.promptId + ": " + ex.getMessage());
+				}
+			}
+			watch.signal.complete(Signal.CANCELLED);
+		}
 	}
 
 	void cancel(String promptId) {
@@ -110,7 +157,10 @@ class PromptTracker implements EngineEventListener {
 				continue;
 			}
 			Duration quiet = Duration.between(instance.stream().lastMessageAt(), this.clock.instant());
-			if (!instance.stream().isConnected() || quiet.compareTo(silence) > 0) {
+			boolean polled = this.watches.values()
+				.stream()
+				.anyMatch((watch) -> watch.instance == instance && watch.polled);
+			if (!instance.stream().isConnected() || quiet.compareTo(silence) > 0 || polled) {
 				reconcile(instance);
 			}
 			if (quiet.compareTo(silence.multipliedBy(3)) > 0 && instance.stream().isConnected()) {
@@ -129,8 +179,17 @@ class PromptTracker implements EngineEventListener {
 		if (open.isEmpty()) {
 			return;
 		}
+		QueueSnapshot queue;
 		try {
-			QueueSnapshot queue = instance.client().queue();
+			queue = instance.client().queue();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Reconciliation with " + instance.url() + " failed: " + ex.getMessage());
+			unreachable(instance, open, ex);
+			return;
+		}
+		this.unreachableSince.remove(instance);
+		try {
 			for (Watch watch : open) {
 				if (queue.running().contains(watch.promptId)) {
 					watch.misses = 0;
@@ -154,6 +213,28 @@ class PromptTracker implements EngineEventListener {
 		}
 	}
 
+	/**
+	 * A dead instance (socket down, {@code /queue} unreachable) past a short grace
+	 * period: its prompts are sent elsewhere rather than waited for until their deadline.
+	 */
+	private void unreachable(EngineInstance instance, List<Watch> open, RuntimeException ex) {
+		if (instance.stream().isConnected()) {
+			this.unreachableSince.remove(instance);
+			return;
+		}
+		Instant now = this.clock.instant();
+		Instant since = this.unreachableSince.computeIfAbsent(instance, (key) -> now);
+		Duration down = Duration.between(since, now);
+		if (down.compareTo(this.pool.properties().unreachableTimeout()) < 0) {
+			return;
+		}
+		this.unreachableSince.remove(instance);
+		instance.unhealthy(String.valueOf(ex.getMessage()));
+		logger.warn(instance.url() + " unreachable for " + down.toSeconds() + " s: its " + open.size()
+				+ " prompts go to another instance");
+		open.forEach((watch) -> watch.signal.complete(Signal.UNREACHABLE));
+	}
+
 	private void markRunning(Watch watch) {
 		if (!watch.started) {
 			watch.started = true;
@@ -171,7 +252,7 @@ class PromptTracker implements EngineEventListener {
 	/** What ended the wait for a prompt. */
 	enum Signal {
 
-		FINISHED, LOST, CANCELLED
+		FINISHED, LOST, UNREACHABLE, CANCELLED
 
 	}
 
@@ -198,6 +279,8 @@ class PromptTracker implements EngineEventListener {
 		volatile boolean started;
 
 		volatile boolean terminalSeen;
+
+		volatile boolean polled;
 
 		int misses;
 

@@ -8,24 +8,21 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import io.vstage.staging.engine.EngineInstance;
 import io.vstage.staging.engine.EnginePool;
 
 /**
- * On start, picks up every unfinished job from the database: prompts still on an engine
- * are followed again (collected from {@code /history} if they finished meanwhile),
- * pending images are queued again, so a job accepted with 202 is never dropped.
+ * Picks up unfinished jobs this backend has just claimed (see {@link Leases}): prompts
+ * still on an engine are followed again (collected from {@code /history} if they finished
+ * meanwhile), pending images are queued again, so a job accepted with 202 is never
+ * dropped.
  */
 @Component
 class Recovery {
 
 	private static final Log logger = LogFactory.getLog(Recovery.class);
-
-	private final StagingJobRepository jobs;
 
 	private final JobImageRepository images;
 
@@ -35,19 +32,14 @@ class Recovery {
 
 	private final EnginePool pool;
 
-	Recovery(StagingJobRepository jobs, JobImageRepository images, Dispatcher dispatcher, JobLedger ledger,
-			EnginePool pool) {
-		this.jobs = jobs;
+	Recovery(JobImageRepository images, Dispatcher dispatcher, JobLedger ledger, EnginePool pool) {
 		this.images = images;
 		this.dispatcher = dispatcher;
 		this.ledger = ledger;
 		this.pool = pool;
 	}
 
-	@EventListener(ApplicationReadyEvent.class)
-	void recover() {
-		List<StagingJob> open = this.jobs
-			.findByStatusInOrderByCreatedAtAsc(List.of(JobStatus.QUEUED, JobStatus.RUNNING));
+	void recover(List<StagingJob> open) {
 		if (open.isEmpty()) {
 			return;
 		}

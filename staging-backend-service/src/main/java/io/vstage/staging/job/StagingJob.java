@@ -59,6 +59,14 @@ class StagingJob {
 
 	private @Nullable Instant finishedAt;
 
+	// written on insert and by the lease queries only, so that saving a job loaded before
+	// a takeover never puts the old owner back
+	@Column(name = "lease_owner", updatable = false)
+	private String leaseOwner = "";
+
+	@Column(name = "lease_until", updatable = false)
+	private Instant leaseUntil = Instant.EPOCH;
+
 	protected StagingJob() {
 	}
 
@@ -79,6 +87,13 @@ class StagingJob {
 		this.inputCount = inputCount;
 		this.status = JobStatus.QUEUED;
 		this.createdAt = createdAt;
+	}
+
+	/** Sets the lease of a job not saved yet. */
+	StagingJob leasedTo(String owner, Instant until) {
+		this.leaseOwner = owner;
+		this.leaseUntil = until;
+		return this;
 	}
 
 	void start(Instant at) {
@@ -133,6 +148,14 @@ class StagingJob {
 
 	@Nullable Instant getFinishedAt() {
 		return this.finishedAt;
+	}
+
+	String getLeaseOwner() {
+		return this.leaseOwner;
+	}
+
+	Instant getLeaseUntil() {
+		return this.leaseUntil;
 	}
 
 	@Override
