@@ -14,14 +14,15 @@ import org.springframework.validation.annotation.Validated;
  * Generation requests.
  *
  * @param maxUploadSize largest multipart body of a generation request; larger ones get
- * 413
+ * 413 (the staging backend's own cap: 20 photos of 20 MB; bodies are spooled to disk, not
+ * held in memory)
  * @param spoolDirectory where generation uploads wait on disk while their quota is
  * reserved (default: the system's temporary directory)
  * @param maxNumImages largest {@code num_images} accepted
  */
 @ConfigurationProperties("vstage.gateway.quota")
 @Validated
-public record QuotaProperties(@DefaultValue("64MB") DataSize maxUploadSize, @Nullable Path spoolDirectory,
+public record QuotaProperties(@DefaultValue("450MB") DataSize maxUploadSize, @Nullable Path spoolDirectory,
 		@DefaultValue("10") @Min(1) int maxNumImages) {
 
 	/** The spool directory to use. */

@@ -32,6 +32,7 @@ import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
@@ -113,7 +114,11 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 					return invalid(exchange, "image", "The request carries no photo");
 				}
 				return reserve(exchange, chain, principal, spool, form.units(numImages.getAsInt()));
-			});
+			})
+			// a client's broken body (no boundary, truncated parts) is its mistake, not
+			// ours
+			.onErrorResume(DecodingException.class, (ex) -> this.problems.reject(exchange, HttpStatus.BAD_REQUEST,
+					"bad-multipart", "The multipart body could not be read: " + ex.getMessage()));
 	}
 
 	private Mono<Void> reserve(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,

@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.client.PrematureCloseException;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -64,6 +65,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 		if (cause instanceof TimeoutException) {
 			return new Problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout",
 					"The service behind this route did not answer in time");
+		}
+		if (ex instanceof DecodingException || cause instanceof DecodingException) {
+			return new Problem(HttpStatus.BAD_REQUEST, "bad-request", "The request body could not be read");
 		}
 		if (cause instanceof DataBufferLimitException) {
 			return new Problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "The request body is too large");

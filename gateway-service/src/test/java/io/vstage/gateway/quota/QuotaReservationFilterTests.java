@@ -99,6 +99,29 @@ class QuotaReservationFilterTests {
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("num_images");
 	}
 
+	@Test
+	void truncatedMultipartBodyIs400AndReservesNothing() {
+		String body = multipart(1, 1);
+		MockServerWebExchange exchange = exchange(body.substring(0, body.indexOf("not really")));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/bad-multipart");
+		assertThat(this.keyManager.reservations).isEmpty();
+	}
+
+	@Test
+	void multipartWithoutBoundaryIs400AndReservesNothing() {
+		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.post("/api/v1/staging/jobs")
+			.header("Content-Type", "multipart/form-data")
+			.body("garbage"), GENERATION);
+		exchange.getAttributes()
+			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/bad-multipart");
+		assertThat(this.keyManager.reservations).isEmpty();
+	}
+
 	private QuotaReservationFilter filter(long maxBytes) {
 		KeyManagerProperties properties = new KeyManagerProperties(URI.create("http://km.invalid"),
 				Duration.ofSeconds(1), Duration.ofMillis(400), Duration.ofMinutes(10), Duration.ofSeconds(5),

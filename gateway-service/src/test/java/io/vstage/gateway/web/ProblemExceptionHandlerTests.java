@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import io.vstage.gateway.Exchanges;
 
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -44,6 +45,13 @@ class ProblemExceptionHandlerTests {
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("https://vstage.io/problems/not-found")
 			.doesNotContain("Exception");
+	}
+
+	@Test
+	void unreadableRequestBodyIsA400Problem() {
+		MockServerWebExchange exchange = handle(new DecodingException("Could not find first boundary"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("https://vstage.io/problems/bad-request");
 	}
 
 	@Test
