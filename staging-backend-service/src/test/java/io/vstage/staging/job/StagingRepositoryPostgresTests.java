@@ -8,6 +8,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +22,8 @@ import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabas
 import org.springframework.data.domain.PageRequest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -87,6 +93,53 @@ class StagingRepositoryPostgresTests {
 		assertThat(page).hasSize(2);
 		assertThat(page.get(0).getCreatedAt()).isAfter(page.get(1).getCreatedAt());
 		assertThat(this.jobs.countQueuedBefore(base.plusSeconds(2))).isGreaterThanOrEqualTo(2);
+	}
+
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void ofTwoBackendsClaimingTheSameExpiredLeaseExactlyOneWins() throws Exception {
+		for (int round = 0; round < 10; round++) {
+			long now = System.currentTimeMillis();
+			String id = UUID.randomUUID().toString();
+			this.jobs.save(new StagingJob(id, "owner-3", null, spec(), 1, Instant.now()).leasedTo("dead-backend",
+					Instant.ofEpochMilli(now - 1000)));
+			CyclicBarrier start = new CyclicBarrier(2);
+			try (ExecutorService claimers = Executors.newFixedThreadPool(2)) {
+				List<Future<Integer>> claims = List.of("backend-a", "backend-b")
+					.stream()
+					.map((claimer) -> claimers.submit(() -> {
+						start.await();
+						return this.jobs.claim(id, "dead-backend", claimer, now + 15_000, now, Leases.OPEN);
+					}))
+					.toList();
+				int won = 0;
+				for (Future<Integer> claim : claims) {
+					won += claim.get();
+				}
+				assertThat(won).isEqualTo(1);
+			}
+			assertThat(this.jobs.findById(id).orElseThrow().getLeaseOwner()).isIn("backend-a", "backend-b");
+		}
+	}
+
+	@Test
+	@Transactional(propagation = Propagation.NOT_SUPPORTED)
+	void liveLeaseCannotBeClaimedAndHeartbeatRenewsOnlyOwnUnfinishedJobs() {
+		long now = System.currentTimeMillis();
+		String live = UUID.randomUUID().toString();
+		this.jobs.save(new StagingJob(live, "owner-4", null, spec(), 1, Instant.now()).leasedTo("backend-live",
+				Instant.ofEpochMilli(now + 60_000)));
+		String other = UUID.randomUUID().toString();
+		this.jobs.save(new StagingJob(other, "owner-4", null, spec(), 1, Instant.now()).leasedTo("backend-other",
+				Instant.ofEpochMilli(now - 1000)));
+		assertThat(this.jobs.claim(live, "backend-live", "backend-x", now + 15_000, now, Leases.OPEN)).isZero();
+		assertThat(this.jobs.findExpiredLeases(Leases.OPEN, now)).extracting((row) -> row[0])
+			.contains(other)
+			.doesNotContain(live);
+		assertThat(this.jobs.renewLeases("backend-live", now + 90_000, Leases.OPEN)).isEqualTo(1);
+		assertThat(this.jobs.findById(live).orElseThrow().getLeaseUntil())
+			.isEqualTo(Instant.ofEpochMilli(now + 90_000));
+		assertThat(this.jobs.findById(other).orElseThrow().getLeaseUntil()).isEqualTo(Instant.ofEpochMilli(now - 1000));
 	}
 
 	private static JobSpec spec() {
