@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -63,6 +66,18 @@ final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().window().setSize(DESKTOP);
+	}
+
+	/**
+	 * What is missing to run a browser here (Debian's {@code chromium} and
+	 * {@code chromium-driver}), if anything.
+	 */
+	static Optional<String> missingBinaries() {
+		String missing = Stream
+			.of(env("CHROMIUM_BINARY", "/usr/bin/chromium"), env("CHROMEDRIVER_BINARY", "/usr/bin/chromedriver"))
+			.filter((binary) -> !Files.isExecutable(Path.of(binary)))
+			.collect(Collectors.joining(", "));
+		return missing.isEmpty() ? Optional.empty() : Optional.of(missing);
 	}
 
 	private static String env(String name, String fallback) {
