@@ -1,9 +1,5 @@
 package io.vstage.staging;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,12 +14,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class StagingBackendApplication {
 
-	public static void main(String[] args) throws IOException {
-		// SQLite does not create the directory of its database file
-		if (System.getenv("STAGING_DB_URL") == null) {
-			Files.createDirectories(Path.of("data"));
+	public static void main(String[] args) {
+		try {
+			SpringApplication.run(StagingBackendApplication.class, args);
 		}
-		SpringApplication.run(StagingBackendApplication.class, args);
+		catch (RuntimeException ex) {
+			// already logged. A half-started context can leave non-daemon threads behind
+			// (Tomcat's await and utility threads when closing it fails) that would keep
+			// a
+			// failed process alive
+			System.exit(1);
+		}
 	}
 
 }

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,7 +19,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Settings of the staging backend.
  *
- * @param storageDir where inputs and outputs are stored
+ * @param storageDir where inputs and outputs are stored; empty means
+ * {@code ./data/images}
  * @param internalJwtSecret HS256 key of the internal JWT (at least 32 characters)
  * @param signedUrlSecret HMAC key of the signed file links (at least 32 characters)
  * @param keyManagerUrl base URL of the key manager, for refunds
@@ -40,7 +42,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("vstage.staging")
-public record StagingProperties(@NotNull Path storageDir, @NotBlank @Size(min = 32) String internalJwtSecret,
+public record StagingProperties(@Nullable Path storageDir, @NotBlank @Size(min = 32) String internalJwtSecret,
 		@NotBlank @Size(min = 32) String signedUrlSecret, @NotNull URI keyManagerUrl, @NotBlank String webhookSecret,
 		@DefaultValue("20MB") DataSize maxUploadSize, @DefaultValue("20") @Min(1) @Max(100) int maxFiles,
 		@DefaultValue("40") @Min(1) int maxMegapixels, @DefaultValue("10") @Min(1) int maxImages,
@@ -49,5 +51,17 @@ public record StagingProperties(@NotNull Path storageDir, @NotBlank @Size(min = 
 		@DefaultValue("30d") Duration retention, @DefaultValue("joger") String defaultWorkflow,
 		@DefaultValue("false") boolean allowPrivateWebhooks, @DefaultValue("2s") Duration refundInterval,
 		@DefaultValue("5s") Duration webhookBackoff) {
+
+	public StagingProperties {
+		// an empty STAGING_STORAGE_DIR (a fresh .env) binds as null
+		if (storageDir == null || storageDir.toString().isBlank()) {
+			storageDir = Path.of("data", "images");
+		}
+	}
+
+	@Override
+	public Path storageDir() {
+		return java.util.Objects.requireNonNull(this.storageDir);
+	}
 
 }
