@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * manager unavailable) are not refusals: {@code http.server.requests} shows them.
  */
 @Component
-public class Refusals {
+class Refusals {
 
 	/** Name of the counter. */
-	public static final String METRIC = "vstage.gateway.refusals";
+	static final String METRIC = "vstage.gateway.refusals";
 
 	private static final Map<String, String> REASONS = Map.ofEntries(Map.entry("rate-limited", "rate_limit"),
 			Map.entry("too-many-failed-authentications", "failed_authentications"),
@@ -29,7 +29,7 @@ public class Refusals {
 
 	private final Map<String, Counter> counters;
 
-	public Refusals(MeterRegistry registry) {
+	Refusals(MeterRegistry registry) {
 		// one counter per known slug up front: every series exists (at 0) from the start
 		this.counters = Map.copyOf(REASONS.entrySet()
 			.stream()
