@@ -107,7 +107,10 @@ class JobLedger {
 	}
 
 	void running(String imageId) {
+		String jobId = jobOf(imageId);
 		locked(() -> {
+			// a cancel through another backend must not be overwritten
+			this.jobs.lockById(jobId);
 			this.images.findById(imageId).ifPresent(JobImage::running);
 			return null;
 		});

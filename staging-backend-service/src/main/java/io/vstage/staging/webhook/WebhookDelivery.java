@@ -67,6 +67,10 @@ class WebhookDelivery {
 				: null;
 	}
 
+	@Nullable Instant getNextAttemptAt() {
+		return this.nextAttemptAt;
+	}
+
 	String getId() {
 		return this.id;
 	}

@@ -28,6 +28,8 @@ import io.vstage.staging.StagingProperties;
 @Component
 class WebhookSender {
 
+	private static final Duration CLAIM = Duration.ofMinutes(1);
+
 	private final WebhookRepository deliveries;
 
 	private final WebhookUrlPolicy policy;
@@ -55,6 +57,12 @@ class WebhookSender {
 	@Scheduled(fixedDelay = 500)
 	synchronized void deliverDue() {
 		for (WebhookDelivery delivery : this.deliveries.findByNextAttemptAtLessThanEqual(this.clock.instant())) {
+			// several backends share the outbox: only the one that takes a delivery sends
+			// it; if that one dies mid-attempt, the delivery is due again after CLAIM
+			long seen = java.util.Objects.requireNonNull(delivery.getNextAttemptAt()).toEpochMilli();
+			if (this.deliveries.claim(delivery.getId(), seen, this.clock.instant().plus(CLAIM).toEpochMilli()) != 1) {
+				continue;
+			}
 			String error = send(delivery);
 			if (error == null) {
 				delivery.delivered(this.clock.instant());
