@@ -2,7 +2,9 @@ package io.vstage.systemtests;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,8 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class ServiceProcess implements AutoCloseable {
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Map<Path, Path> COPIES = new HashMap<>();
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -58,7 +64,16 @@ public final class ServiceProcess implements AutoCloseable {
 		String override = System.getProperty("system-tests." + module + ".jar");
 		Path jar = (override != null) ? Path.of(override)
 				: repositoryRoot().resolve(module).resolve("target").resolve(module + ".jar");
-		return new Builder(module, jar);
+		return new Builder(module, jar, null);
+	}
+
+	/**
+	 * A builder for a program that is not one of the suite's jars (e.g.
+	 * {@code redis-server}): its port goes in the arguments the caller adds, and it is
+	 * ready when the port accepts a TCP connection.
+	 */
+	public static Builder executable(String name, String program) {
+		return new Builder(name, null, program).portInArguments().healthPath(null);
 	}
 
 	/** The repository root: Surefire runs in the module directory, one level below. */
@@ -98,6 +113,11 @@ public final class ServiceProcess implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
+	/** The operating system's process: the JVM itself for a jar, never a wrapper. */
+	public ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	/** Stops the process: SIGTERM and up to 15 s of graceful shutdown, then SIGKILL. */
 	public void stop() {
 		if (!this.process.isAlive()) {
@@ -131,6 +151,10 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	private void awaitHealthy(String healthPath, Duration timeout) {
+		if (healthPath == null) {
+			awaitListening(timeout);
+			return;
+		}
 		URI health = URI.create(baseUrl() + healthPath);
 		try {
 			Awaitility.await(this.name + " healthy at " + health)
@@ -155,6 +179,54 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	private void awaitListening(Duration timeout) {
+		try {
+			Awaitility.await(this.name + " listening on " + this.port)
+				.atMost(timeout)
+				.pollInterval(Duration.ofMillis(100))
+				.ignoreExceptionsInstanceOf(IOException.class)
+				.until(() -> {
+					if (!this.process.isAlive()) {
+						throw new IllegalStateException(this.name + " exited with " + this.process.exitValue()
+								+ " during start-up; last lines of " + this.log + ":\n" + tail());
+					}
+					try (Socket socket = new Socket()) {
+						socket.connect(new InetSocketAddress("127.0.0.1", this.port), 1000);
+						return true;
+					}
+				});
+		}
+		catch (ConditionTimeoutException ex) {
+			stop();
+			throw new IllegalStateException(this.name + " was not listening on " + this.port + " within " + timeout
+					+ "; last lines of " + this.log + ":\n" + tail(), ex);
+		}
+	}
+
+	/**
+	 * Writes the threads of a JVM process to {@code target/suite-logs/<name>-threads.txt}
+	 * ({@code jcmd Thread.print}), for a test that caught it hanging.
+	 */
+	public Path dumpThreads() {
+		Path dump = this.log.resolveSibling(this.name + "-threads.txt");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		try {
+			new ProcessBuilder(Path.of(java).resolveSibling("jcmd").toString(), String.valueOf(this.process.pid()),
+					"Thread.print")
+				.redirectErrorStream(true)
+				.redirectOutput(dump.toFile())
+				.start()
+				.waitFor(30, TimeUnit.SECONDS);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return dump;
+	}
+
 	/** The last 40 lines of the captured output, for failure messages. */
 	public String tail() {
 		try {
@@ -166,12 +238,31 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * A copy of the jar made on its first start in this test JVM and used for every later
+	 * start: a module rebuilt meanwhile would otherwise change under a running process
+	 * (classes not loaded yet then fail with NoClassDefFoundError), and a restarted
+	 * process would run other code than its peers.
+	 */
+	private static synchronized Path copy(Path jar) throws IOException {
+		Path copy = COPIES.get(jar);
+		if (copy == null) {
+			Path dir = Files.createDirectories(Path.of("target", "suite-jars"));
+			copy = dir.resolve(ProcessHandle.current().pid() + "-" + jar.getFileName()).toAbsolutePath();
+			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+			COPIES.put(jar, copy);
+		}
+		return copy;
+	}
+
 	/** How to start one jar. */
 	public static final class Builder {
 
 		private String name;
 
 		private final Path jar;
+
+		private final String program;
 
 		private final Map<String, String> env = new LinkedHashMap<>();
 
@@ -187,9 +278,10 @@ public final class ServiceProcess implements AutoCloseable {
 
 		private boolean portFromEnv = true;
 
-		private Builder(String name, Path jar) {
+		private Builder(String name, Path jar, String program) {
 			this.name = name;
 			this.jar = jar;
+			this.program = program;
 		}
 
 		/**
@@ -238,6 +330,10 @@ public final class ServiceProcess implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * The path that answers 200 when ready; {@code null}: ready when the port
+		 * listens.
+		 */
 		public Builder healthPath(String value) {
 			this.healthPath = value;
 			return this;
@@ -249,7 +345,7 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 
 		public ServiceProcess start() {
-			if (!Files.isRegularFile(this.jar)) {
+			if (this.jar != null && !Files.isRegularFile(this.jar)) {
 				throw new IllegalStateException(
 						this.jar + " does not exist: build it first (./mvnw -pl system-tests -am verify "
 								+ "builds every module the system tests start)");
@@ -258,10 +354,15 @@ public final class ServiceProcess implements AutoCloseable {
 				Path logs = Files.createDirectories(Path.of("target", "suite-logs"));
 				Path log = logs.resolve(this.name + ".log");
 				List<String> command = new ArrayList<>();
-				command.add(ProcessHandle.current().info().command().orElse("java"));
-				command.addAll(this.jvmArgs);
-				command.add("-jar");
-				command.add(this.jar.toString());
+				if (this.jar != null) {
+					command.add(ProcessHandle.current().info().command().orElse("java"));
+					command.addAll(this.jvmArgs);
+					command.add("-jar");
+					command.add(copy(this.jar).toString());
+				}
+				else {
+					command.add(this.program);
+				}
 				command.addAll(this.args);
 				ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

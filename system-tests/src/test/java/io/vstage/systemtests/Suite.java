@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -24,11 +26,19 @@ final class Suite implements AutoCloseable {
 
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+	// start-ups mostly wait for health checks: not the common pool, which has one thread
+	// on two cores
+	private static final Executor STARTER = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "suite-start");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final Map<String, ServiceProcess.Builder> builders;
 
 	private final Map<String, ServiceProcess> processes;
 
-	private final String baseUrl;
+	private final List<String> gatewayUrls;
 
 	private final List<String> simulatorUrls;
 
@@ -41,28 +51,60 @@ final class Suite implements AutoCloseable {
 	private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
 
 	private Suite(Map<String, ServiceProcess.Builder> builders, Map<String, ServiceProcess> processes,
-			String superAdminKey, List<String> internalSecrets, Path dataDir, String baseUrl,
+			String superAdminKey, List<String> internalSecrets, Path dataDir, List<String> gatewayUrls,
 			List<String> simulatorUrls) {
 		this.builders = builders;
 		this.processes = new LinkedHashMap<>(processes);
 		this.superAdminKey = superAdminKey;
 		this.internalSecrets = internalSecrets;
 		this.dataDir = dataDir;
-		this.baseUrl = baseUrl;
+		this.gatewayUrls = List.copyOf(gatewayUrls);
 		this.simulatorUrls = simulatorUrls;
 	}
 
 	/**
 	 * How a suite is laid out: a prefix for its process and log names, how many
-	 * simulators (all in {@code COMFYUI_URLS}) with which arguments, and extra variables
-	 * for the gateway and the staging backend.
+	 * simulators (all in {@code COMFYUI_URLS}) with which arguments, extra variables for
+	 * the gateway, the staging backend and the key manager (which override the SQLite
+	 * defaults, e.g. a PostgreSQL {@code KEYS_DB_URL}), how many replicas of key manager
+	 * + staging backend run side by side (replica i's backend talks to replica i's key
+	 * manager; every backend uses every simulator and the one image folder), and how many
+	 * gateways in front of them.
 	 */
 	record Layout(String prefix, int simulators, List<String> simulatorArguments, Map<String, String> gatewayEnv,
-			Map<String, String> backendEnv) {
+			Map<String, String> backendEnv, Map<String, String> keyManagerEnv, int replicas, int gateways) {
+
+		Layout(String prefix, int simulators, List<String> simulatorArguments, Map<String, String> gatewayEnv,
+				Map<String, String> backendEnv) {
+			this(prefix, simulators, simulatorArguments, gatewayEnv, backendEnv, Map.of(), 1, 1);
+		}
 
 		/** The browser tests' suite: one simulator slow enough to watch progress. */
 		static Layout browser() {
 			return new Layout("", 1, List.of(SimulatorSpeed.ARGUMENTS), Map.of(), Map.of());
+		}
+
+		Layout withKeyManagerEnv(Map<String, String> value) {
+			return new Layout(this.prefix, this.simulators, this.simulatorArguments, this.gatewayEnv, this.backendEnv,
+					value, this.replicas, this.gateways);
+		}
+
+		/**
+		 * Replicas of key manager + staging backend, and gateways; gateway g uses replica
+		 * ((g - 1) mod replicas) + 1.
+		 */
+		Layout withReplicas(int keyManagersAndBackends, int gatewayCount) {
+			return new Layout(this.prefix, this.simulators, this.simulatorArguments, this.gatewayEnv, this.backendEnv,
+					this.keyManagerEnv, keyManagersAndBackends, gatewayCount);
+		}
+
+		/**
+		 * The name of a process of this layout: {@code <prefix><module>[-<index>]}, the
+		 * index only when there are several.
+		 */
+		String name(String module, int index) {
+			int copies = "gateway-service".equals(module) ? gateways() : replicas();
+			return prefix() + module + ((copies > 1) ? "-" + index : "");
 		}
 
 	}
@@ -76,7 +118,7 @@ final class Suite implements AutoCloseable {
 		String running = System.getProperty("system-tests.base-url");
 		if (running != null) {
 			return new Suite(Map.of(), Map.of(), System.getProperty("system-tests.super-admin-key"), List.of(),
-					Path.of(System.getProperty("java.io.tmpdir")), running,
+					Path.of(System.getProperty("java.io.tmpdir")), List.of(running),
 					List.of(System.getProperty("system-tests.simulator-url", "http://127.0.0.1:8188")));
 		}
 		return start(Layout.browser());
@@ -95,7 +137,8 @@ final class Suite implements AutoCloseable {
 		String jwtSecret = random(48);
 		String signedUrlSecret = random(48);
 		Map<String, ServiceProcess.Builder> builders = new LinkedHashMap<>();
-		Map<String, ServiceProcess> started = new LinkedHashMap<>();
+		Map<String, ServiceProcess> started = new ConcurrentHashMap<>();
+		List<CompletableFuture<ServiceProcess>> all = new ArrayList<>();
 		try {
 			List<CompletableFuture<ServiceProcess>> simulators = new ArrayList<>();
 			for (int i = 1; i <= layout.simulators(); i++) {
@@ -107,47 +150,73 @@ final class Suite implements AutoCloseable {
 				simulator.arg("--port", String.valueOf(simulator.port()));
 				simulator.arg(layout.simulatorArguments().toArray(String[]::new));
 				builders.put(name, simulator);
-				simulators.add(async(simulator::start));
+				simulators.add(async(all, simulator::start));
 			}
-			ServiceProcess.Builder keyManagerBuilder = ServiceProcess.jar("key-manager-service")
-				.name(layout.prefix() + "key-manager-service")
-				.env("SUPER_ADMIN_API_KEY", superAdminKey)
-				.env("INTERNAL_JWT_SECRET", jwtSecret)
-				.env("KEYS_DB_URL", "jdbc:sqlite:" + data.resolve("keys.db"));
-			builders.put(keyManagerBuilder.name(), keyManagerBuilder);
-			CompletableFuture<ServiceProcess> keyManager = async(keyManagerBuilder::start);
+			List<CompletableFuture<ServiceProcess>> keyManagers = new ArrayList<>();
+			for (int r = 1; r <= layout.replicas(); r++) {
+				ServiceProcess.Builder keyManager = ServiceProcess.jar("key-manager-service")
+					.name(layout.name("key-manager-service", r))
+					.env("SUPER_ADMIN_API_KEY", superAdminKey)
+					.env("INTERNAL_JWT_SECRET", jwtSecret)
+					.env("KEYS_DB_URL", "jdbc:sqlite:" + data.resolve("keys.db"));
+				layout.keyManagerEnv().forEach(keyManager::env);
+				builders.put(keyManager.name(), keyManager);
+				keyManagers.add(async(all, keyManager::start));
+			}
 			List<String> simulatorUrls = new ArrayList<>();
 			for (CompletableFuture<ServiceProcess> simulator : simulators) {
 				put(started, simulator.join());
 				simulatorUrls.add(simulator.join().baseUrl());
 			}
-			put(started, keyManager.join());
-			ServiceProcess.Builder backendBuilder = ServiceProcess.jar("staging-backend-service")
-				.name(layout.prefix() + "staging-backend-service")
-				.env("INTERNAL_JWT_SECRET", jwtSecret)
-				.env("SIGNED_URL_SECRET", signedUrlSecret)
-				.env("KEY_MANAGER_URL", keyManager.join().baseUrl())
-				.env("COMFYUI_URLS", String.join(",", simulatorUrls))
-				.env("STAGING_DB_URL",
-						"jdbc:sqlite:" + data.resolve("staging.db")
-								+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true")
-				.env("STAGING_STORAGE_DIR", data.resolve("images").toString());
-			layout.backendEnv().forEach(backendBuilder::env);
-			builders.put(backendBuilder.name(), backendBuilder);
-			ServiceProcess backend = put(started, backendBuilder.start());
-			ServiceProcess.Builder gatewayBuilder = ServiceProcess.jar("gateway-service")
-				.name(layout.prefix() + "gateway-service")
-				.env("INTERNAL_JWT_SECRET", jwtSecret)
-				.env("KEY_MANAGER_URL", keyManager.join().baseUrl())
-				.env("STAGING_BACKEND_URL", backend.baseUrl());
-			layout.gatewayEnv().forEach(gatewayBuilder::env);
-			builders.put(gatewayBuilder.name(), gatewayBuilder);
-			ServiceProcess gateway = put(started, gatewayBuilder.start());
-			return new Suite(builders, started, superAdminKey, List.of(jwtSecret, signedUrlSecret), data,
-					gateway.baseUrl(), simulatorUrls);
+			keyManagers.forEach((keyManager) -> put(started, keyManager.join()));
+			List<CompletableFuture<ServiceProcess>> backends = new ArrayList<>();
+			for (int r = 1; r <= layout.replicas(); r++) {
+				ServiceProcess.Builder backend = ServiceProcess.jar("staging-backend-service")
+					.name(layout.name("staging-backend-service", r))
+					.env("INTERNAL_JWT_SECRET", jwtSecret)
+					.env("SIGNED_URL_SECRET", signedUrlSecret)
+					.env("KEY_MANAGER_URL", keyManagers.get(r - 1).join().baseUrl())
+					.env("COMFYUI_URLS", String.join(",", simulatorUrls))
+					.env("STAGING_DB_URL",
+							"jdbc:sqlite:" + data.resolve("staging.db")
+									+ "?journal_mode=WAL&busy_timeout=10000&foreign_keys=true")
+					.env("STAGING_STORAGE_DIR", data.resolve("images").toString());
+				layout.backendEnv().forEach(backend::env);
+				builders.put(backend.name(), backend);
+				backends.add(async(all, backend::start));
+			}
+			backends.forEach((backend) -> put(started, backend.join()));
+			List<CompletableFuture<ServiceProcess>> gateways = new ArrayList<>();
+			for (int g = 1; g <= layout.gateways(); g++) {
+				int replica = (g - 1) % layout.replicas();
+				ServiceProcess.Builder gateway = ServiceProcess.jar("gateway-service")
+					.name(layout.name("gateway-service", g))
+					.env("INTERNAL_JWT_SECRET", jwtSecret)
+					.env("KEY_MANAGER_URL", keyManagers.get(replica).join().baseUrl())
+					.env("STAGING_BACKEND_URL", backends.get(replica).join().baseUrl());
+				layout.gatewayEnv().forEach(gateway::env);
+				builders.put(gateway.name(), gateway);
+				gateways.add(async(all, gateway::start));
+			}
+			List<String> gatewayUrls = new ArrayList<>();
+			for (CompletableFuture<ServiceProcess> gateway : gateways) {
+				gatewayUrls.add(put(started, gateway.join()).baseUrl());
+			}
+			// in start order, so that close() stops the gateways first
+			Map<String, ServiceProcess> ordered = new LinkedHashMap<>();
+			builders.keySet().forEach((name) -> ordered.put(name, started.get(name)));
+			return new Suite(builders, ordered, superAdminKey, List.of(jwtSecret, signedUrlSecret), data, gatewayUrls,
+					simulatorUrls);
 		}
 		catch (RuntimeException ex) {
-			started.values().forEach(ServiceProcess::stop);
+			// a start that failed stopped its own process; the others may still be coming
+			// up
+			for (CompletableFuture<ServiceProcess> pending : all) {
+				ServiceProcess process = pending.handle((running, failure) -> running).join();
+				if (process != null) {
+					process.stop();
+				}
+			}
 			throw ex;
 		}
 	}
@@ -157,8 +226,11 @@ final class Suite implements AutoCloseable {
 		return process;
 	}
 
-	private static <T> CompletableFuture<T> async(Supplier<T> task) {
-		return CompletableFuture.supplyAsync(task);
+	private static CompletableFuture<ServiceProcess> async(List<CompletableFuture<ServiceProcess>> all,
+			Supplier<ServiceProcess> start) {
+		CompletableFuture<ServiceProcess> started = CompletableFuture.supplyAsync(start, STARTER);
+		all.add(started);
+		return started;
 	}
 
 	private static String random(int length) {
@@ -170,9 +242,14 @@ final class Suite implements AutoCloseable {
 		return text.toString();
 	}
 
-	/** The gateway: the only URL a browser or client uses. */
+	/** The (first) gateway: the only URL a browser or client uses. */
 	String baseUrl() {
-		return this.baseUrl;
+		return this.gatewayUrls.get(0);
+	}
+
+	/** Every gateway, replica 1 first. */
+	List<String> gatewayUrls() {
+		return this.gatewayUrls;
 	}
 
 	String simulatorUrl() {

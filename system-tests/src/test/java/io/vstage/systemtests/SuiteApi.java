@@ -26,8 +26,29 @@ final class SuiteApi {
 
 	private final String baseUrl;
 
+	private final Duration requestTimeout;
+
 	SuiteApi(String baseUrl) {
+		this(baseUrl, null);
+	}
+
+	/**
+	 * An API whose requests fail with an {@link UncheckedIOException} (cause
+	 * {@link java.net.http.HttpTimeoutException}) when unanswered after requestTimeout:
+	 * for tests that must show that nothing hangs.
+	 */
+	SuiteApi(String baseUrl, Duration requestTimeout) {
 		this.baseUrl = baseUrl;
+		this.requestTimeout = requestTimeout;
+	}
+
+	String baseUrl() {
+		return this.baseUrl;
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.baseUrl + path));
+		return (this.requestTimeout != null) ? request.timeout(this.requestTimeout) : request;
 	}
 
 	/** A key issued by issuer: its id and its secret. */
@@ -35,6 +56,20 @@ final class SuiteApi {
 	}
 
 	record Answer(int status, JsonNode body) {
+
+		/**
+		 * The slug of a problem's type ({@code https://vstage.io/problems/<slug>}), or
+		 * null.
+		 */
+		String problem() {
+			JsonNode type = this.body.get("type");
+			if (type == null || !type.isString()) {
+				return null;
+			}
+			String text = type.asString();
+			return text.substring(text.lastIndexOf('/') + 1);
+		}
+
 	}
 
 	IssuedKey createKey(String issuerKey, String name, String role, int dailyQuota) {
@@ -57,8 +92,7 @@ final class SuiteApi {
 			HttpRequest.BodyPublisher publisher = (body != null)
 					? HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))
 					: HttpRequest.BodyPublishers.noBody();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + path))
-				.header("X-API-Key", key)
+			HttpRequest request = request(path).header("X-API-Key", key)
 				.header("Content-Type", "application/json")
 				.method(method, publisher)
 				.build();
@@ -73,22 +107,46 @@ final class SuiteApi {
 		}
 	}
 
+	/** GET without any key, e.g. {@code /actuator/health}. */
+	Answer get(String path) {
+		try {
+			return answer(this.http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** POST /api/v1/staging/jobs with one photo, as a REST client would. */
 	Answer submitJob(String key, Path photo, int numImages) {
+		return submitJob(key, photo, numImages, null);
+	}
+
+	/**
+	 * The same with a seed: image i of the job then runs with seed + i × 1000003, which
+	 * tells its prompt apart on the engine.
+	 */
+	Answer submitJob(String key, Path photo, int numImages, Long seed) {
 		String boundary = "----vstage" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		try {
 			field(body, boundary, "room_type", "living_room");
 			field(body, boundary, "style", "modern");
 			field(body, boundary, "num_images", String.valueOf(numImages));
+			if (seed != null) {
+				field(body, boundary, "seed", String.valueOf(seed));
+			}
 			body.write(
 					("--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"room.jpg\"\r\n"
 							+ "Content-Type: image/jpeg\r\n\r\n")
 						.getBytes(StandardCharsets.UTF_8));
 			body.write(Files.readAllBytes(photo));
 			body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-			HttpRequest request = HttpRequest.newBuilder(URI.create(this.baseUrl + "/api/v1/staging/jobs"))
-				.header("X-API-Key", key)
+			HttpRequest request = request("/api/v1/staging/jobs").header("X-API-Key", key)
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build();
