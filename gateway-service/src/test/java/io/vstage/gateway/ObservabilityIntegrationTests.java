@@ -51,9 +51,12 @@ class ObservabilityIntegrationTests extends GatewayIntegrationSupport {
 			.returnResult()
 			.getResponseBody();
 		assertThat(((Map<?, ?>) echo.get("headers")).get("x-request-id")).isEqualTo("obs-gateway-42");
+		// plain text by default, JSON with LOG_FORMAT set: the id is on the access line
+		// either way
+		String line = "GET /api/v1/staging/echo 200 \\d+ms route=staging";
 		await().atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(output.getOut())
-				.containsPattern("\\[obs-gateway-42\\].*GET /api/v1/staging/echo 200 \\d+ms route=staging"));
+				.containsPattern("\\[obs-gateway-42\\].*" + line + "|" + line + ".*\"requestId\":\"obs-gateway-42\""));
 		assertThat(output.getOut()).doesNotContain(key.secret()).doesNotContain("secret-signature");
 	}
 

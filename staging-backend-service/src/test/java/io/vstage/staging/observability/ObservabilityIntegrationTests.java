@@ -72,9 +72,12 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 			.toEntity(String.class);
 		assertThat(response.getStatusCode().value()).isEqualTo(404);
 		assertThat(response.getHeaders().getFirst("X-Request-Id")).isEqualTo("obs-staging-abc123");
+		// plain text by default, JSON with LOG_FORMAT set: the id is on the access line
+		// either way
+		String line = "GET " + Pattern.quote(path) + " 404 \\d+ms";
 		await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(output.getOut())
-				.containsPattern("\\[obs-staging-abc123\\].*GET " + Pattern.quote(path) + " 404 \\d+ms"));
+			.untilAsserted(() -> assertThat(output.getOut()).containsPattern(
+					"\\[obs-staging-abc123\\].*" + line + "|" + line + ".*\"requestId\":\"obs-staging-abc123\""));
 		assertThat(output.getOut()).doesNotContain(USER).doesNotContain("secret-signature");
 	}
 
