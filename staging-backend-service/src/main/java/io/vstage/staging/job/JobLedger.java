@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -25,6 +26,8 @@ import io.vstage.staging.webhook.WebhookOutbox;
 class JobLedger {
 
 	private static final Log logger = LogFactory.getLog(JobLedger.class);
+
+	private static final int MAX_ATTEMPTS = 5;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -66,10 +69,36 @@ class JobLedger {
 	<T> T locked(Supplier<T> work) {
 		this.lock.lock();
 		try {
-			return this.transactions.execute((status) -> work.get());
+			for (int attempt = 1;; attempt++) {
+				try {
+					return this.transactions.execute((status) -> work.get());
+				}
+				catch (ConcurrencyFailureException ex) {
+					// SQLite answers SQLITE_BUSY when a writer outside this lock (an
+					// outbox
+					// sender, another process) committed between this transaction's read
+					// and
+					// its write; it was rolled back, so it runs again on fresh state
+					if (attempt >= MAX_ATTEMPTS) {
+						throw ex;
+					}
+					logger.debug("Retrying a ledger transaction: " + ex.getMessage());
+					pause(attempt);
+				}
+			}
 		}
 		finally {
 			this.lock.unlock();
+		}
+	}
+
+	private static void pause(int attempt) {
+		try {
+			Thread.sleep(50L * attempt);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while retrying a ledger transaction", ex);
 		}
 	}
 

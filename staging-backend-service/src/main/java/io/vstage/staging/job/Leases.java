@@ -41,6 +41,8 @@ class Leases implements SmartLifecycle {
 
 	private final PromptTracker tracker;
 
+	private final JobLedger ledger;
+
 	private final Clock clock;
 
 	private volatile ScheduledExecutorService scheduler;
@@ -48,7 +50,8 @@ class Leases implements SmartLifecycle {
 	private volatile boolean running;
 
 	Leases(StagingJobRepository jobs, LeaseOwner owner, LeaseProperties properties, Recovery recovery,
-			PromptTracker tracker, Clock clock) {
+			PromptTracker tracker, JobLedger ledger, Clock clock) {
+		this.ledger = ledger;
 		this.jobs = jobs;
 		this.owner = owner;
 		this.properties = properties;
@@ -59,7 +62,7 @@ class Leases implements SmartLifecycle {
 
 	/** Renews this backend's leases and lets go of jobs cancelled or taken elsewhere. */
 	void heartbeat() {
-		this.jobs.renewLeases(this.owner.id(), this.owner.until().toEpochMilli(), OPEN);
+		renew(this.owner.until().toEpochMilli());
 		Set<String> followed = this.tracker.followedJobs();
 		if (followed.isEmpty()) {
 			return;
@@ -85,7 +88,9 @@ class Leases implements SmartLifecycle {
 		for (Object[] row : this.jobs.findExpiredLeases(OPEN, now)) {
 			String id = (String) row[0];
 			String previous = (String) row[1];
-			if (this.jobs.claim(id, previous, this.owner.id(), this.owner.until().toEpochMilli(), now, OPEN) != 1) {
+			int claimed = this.ledger.locked(
+					() -> this.jobs.claim(id, previous, this.owner.id(), this.owner.until().toEpochMilli(), now, OPEN));
+			if (claimed != 1) {
 				continue;
 			}
 			won.add(id);
@@ -102,6 +107,12 @@ class Leases implements SmartLifecycle {
 				.toList());
 		}
 		return won;
+	}
+
+	// with the ledger's other writes: on SQLite, a write between another transaction's
+	// read and write would fail that one with SQLITE_BUSY
+	private int renew(long until) {
+		return this.ledger.locked(() -> this.jobs.renewLeases(this.owner.id(), until, OPEN));
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -139,7 +150,7 @@ class Leases implements SmartLifecycle {
 			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
 			// the prompts stay recorded on their engines: whoever claims next follows
 			// them
-			int released = this.jobs.renewLeases(this.owner.id(), 0, OPEN);
+			int released = renew(0);
 			if (released > 0) {
 				logger.info("Released the leases of " + released + " unfinished jobs");
 			}

@@ -99,13 +99,17 @@ class PromptTracker implements EngineEventListener {
 				continue;
 			}
 			if (interrupt) {
-				try {
-					watch.instance.client().deletePending(watch.promptId);
-					watch.instance.client().interrupt(watch.promptId);
-				}
-				catch (RuntimeException ex) {
-					logger.debug("Could not stop prompt " + watch.promptId + ": " + ex.getMessage());
-				}
+				// off the caller's thread: a hanging engine must not delay the lease
+				// heartbeat
+				Thread.ofVirtual().start(() -> {
+					try {
+						watch.instance.client().deletePending(watch.promptId);
+						watch.instance.client().interrupt(watch.promptId);
+					}
+					catch (RuntimeException ex) {
+						logger.debug("Could not stop prompt " + watch.promptId + ": " + ex.getMessage());
+					}
+				});
 			}
 			watch.signal.complete(Signal.CANCELLED);
 		}

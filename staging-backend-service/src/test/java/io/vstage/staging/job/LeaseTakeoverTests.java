@@ -1,5 +1,9 @@
 package io.vstage.staging.job;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,14 +19,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.vstage.simulator.ComfyUiSimulator;
 import io.vstage.simulator.PromptTiming;
+import io.vstage.staging.JobPolling;
+import io.vstage.staging.StagingApi;
 import io.vstage.staging.StagingBackendApplication;
 import io.vstage.staging.TestEngines;
 import io.vstage.staging.TestTokens;
@@ -37,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Jobs shared by several backends through leases, run against the database of the
  * concrete class: a dead backend's job is finished by this one exactly once, a live lease
- * is left alone, and an owner whose job was taken cannot send another prompt.
+ * is left alone, an owner whose job was taken cannot send another prompt, and a cancel
+ * written by another backend stops the owner's prompts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class LeaseTakeoverTests {
@@ -173,6 +183,38 @@ abstract class LeaseTakeoverTests {
 		finally {
 			this.ledger.cancel(jobId);
 		}
+	}
+
+	@Test
+	void jobCancelledThroughAnotherBackendIsStoppedOnTheEngineByItsOwner() throws Exception {
+		this.simulator.promptDuration(Duration.ofSeconds(30));
+		StagingApi api = new StagingApi(((WebServerApplicationContext) this.context).getWebServer().getPort());
+		String user = TestTokens.user("lease-cancel-user");
+		String id = api
+			.submit(user, StagingApi.fields("room_type", "bedroom", "style", "modern", "num_images", 2),
+					TestImages.jpeg(320, 240))
+			.body()
+			.path("id")
+			.asString();
+		JobPolling.awaitJob(api, user, id, (job) -> JobPolling.anyImage(job, "running"));
+		// what a cancel through another backend writes; that backend never reached our
+		// prompts
+		long now = Instant.now().toEpochMilli();
+		this.jdbc.update("update job_image set status = 'CANCELLED', finished_at = ? where job_id = ?", now, id);
+		this.jdbc.update("update staging_job set status = 'CANCELLED', finished_at = ? where id = ?", now, id);
+		// the owner notices on its next heartbeat (every 5 s)
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			JsonNode queue = engineQueue();
+			assertThat(queue.path("queue_running")).isEmpty();
+			assertThat(queue.path("queue_pending")).isEmpty();
+		});
+	}
+
+	private JsonNode engineQueue() throws Exception {
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(this.simulator.baseUrl() + "/queue")).build(),
+					HttpResponse.BodyHandlers.ofString());
+		return JsonMapper.builder().build().readTree(response.body());
 	}
 
 	private String insertJob(String leaseOwner, Instant leaseUntil, JobStatus status) {
