@@ -74,11 +74,9 @@ class JobLedger {
 					return this.transactions.execute((status) -> work.get());
 				}
 				catch (ConcurrencyFailureException ex) {
-					// SQLite answers SQLITE_BUSY when a writer outside this lock (an
-					// outbox
-					// sender, another process) committed between this transaction's read
-					// and
-					// its write; it was rolled back, so it runs again on fresh state
+					// SQLITE_BUSY: a writer outside this lock (an outbox sender, another
+					// process) committed between this transaction's read and its write.
+					// It was rolled back, so it runs again on fresh state
 					if (attempt >= MAX_ATTEMPTS) {
 						throw ex;
 					}
