@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
@@ -248,8 +249,19 @@ public final class ServiceProcess implements AutoCloseable {
 		Path copy = COPIES.get(jar);
 		if (copy == null) {
 			Path dir = Files.createDirectories(Path.of("target", "suite-jars"));
-			copy = dir.resolve(ProcessHandle.current().pid() + "-" + jar.getFileName()).toAbsolutePath();
-			Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+			Path target = dir.resolve(ProcessHandle.current().pid() + "-" + jar.getFileName()).toAbsolutePath();
+			// a jar being rebuilt is briefly missing or not yet executable: copy again
+			Awaitility.await("an executable copy of " + jar)
+				.atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(2))
+				.ignoreExceptions()
+				.until(() -> {
+					Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+					try (JarFile copied = new JarFile(target.toFile())) {
+						return copied.getManifest().getMainAttributes().getValue("Main-Class") != null;
+					}
+				});
+			copy = target;
 			COPIES.put(jar, copy);
 		}
 		return copy;
