@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * SQLite by default, PostgreSQL when {@code KEYS_DB_URL} says so. For SQLite the folder
  * is created, and WAL, a busy timeout and immediate transactions make concurrent writers
- * queue for the write lock instead of failing with SQLITE_BUSY.
+ * queue for the write lock instead of failing with SQLITE_BUSY. Either way, threads queue
+ * for a connection in a {@link ConnectionGate}, never inside the pool.
  */
 @Configuration(proxyBeanMethods = false)
 class DataSourceConfig {
@@ -29,30 +30,52 @@ class DataSourceConfig {
 	 */
 	static final String DEFAULT_URL = SQLITE + "./data/keys.db";
 
+	/**
+	 * The pool behind a {@link ConnectionGate} with as many permits as connections.
+	 * <p>
+	 * Why: with virtual threads and a pool of one SQLite connection (fc6c215), every
+	 * request that touched the database queued inside HikariCP, and each returned
+	 * connection was handed over by Hikari's spin loop ({@code ConcurrentBag.requite}:
+	 * {@code Thread.yield()} until a waiter takes it, no time limit). Thread dumps under
+	 * the benchmark load showed up to three virtual threads spinning there at once for a
+	 * single connection, and a borrower waited up to 14.6 s in a plain Hikari test with
+	 * 2,000 virtual threads. On JDK 21 (our image) this spin is reported to occupy every
+	 * carrier (HikariCP issue 2398); then nothing runs, not even the timeout of a waiter,
+	 * and a request such as {@code GET /api/v1/keys} hangs (not reproduced on JDK 25
+	 * here). The gate queues threads before the pool instead, in order, parked (carriers
+	 * free) and for at most {@code vstage.keys.database-wait}, so Hikari has waiters only
+	 * while it refills; a request that cannot get a connection in time is answered 503
+	 * ({@code database-busy}).
+	 */
 	@Bean
-	HikariDataSource dataSource(DataSourceProperties properties) {
+	ConnectionGate dataSource(DataSourceProperties properties, KeyManagerProperties settings) {
 		String url = url(properties);
 		boolean sqlite = url.startsWith(SQLITE);
 		// not initializeDataSourceBuilder(): it rejects an empty URL before the default
 		// applies
-		HikariDataSource dataSource = DataSourceBuilder.create(getClass().getClassLoader())
+		HikariDataSource pool = DataSourceBuilder.create(getClass().getClassLoader())
 			.type(HikariDataSource.class)
 			.url(sqlite ? prepareSqlite(url) : url)
 			.username(properties.getUsername())
 			.password(properties.getPassword())
 			.build();
-		dataSource.setPoolName("keys");
+		pool.setPoolName("keys");
 		if (sqlite) {
-			// SQLite has one writer at a time anyway. A second connection of this process
-			// would
-			// wait for the lock inside native code, which holds a virtual thread's
-			// carrier; with
-			// one connection, waiters park in the pool instead (busy_timeout still covers
-			// other
-			// processes, such as the legacy import).
-			dataSource.setMaximumPoolSize(1);
+			// One connection, so one virtual thread at a time is inside SQLite, which
+			// writes one transaction at a time anyway: a second connection of this
+			// process would wait for the write lock in native code (busy_timeout),
+			// holding a carrier thread. busy_timeout still covers other processes,
+			// such as the legacy import.
+			pool.setMaximumPoolSize(1);
 		}
-		return dataSource;
+		else if (pool.getMaximumPoolSize() < 1) {
+			// Hikari's default, which it applies only when the pool starts
+			pool.setMaximumPoolSize(10);
+		}
+		// Past the gate Hikari waits only while it refills (start-up, a connection
+		// retired), so a request waits at most twice database-wait in all.
+		pool.setConnectionTimeout(Math.max(250, settings.databaseWait().toMillis()));
+		return new ConnectionGate(pool, pool.getMaximumPoolSize(), settings.databaseWait());
 	}
 
 	@Bean

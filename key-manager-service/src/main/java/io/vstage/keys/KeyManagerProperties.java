@@ -22,12 +22,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cacheSyncInterval how often the change feed is read to drop cached principals
  * changed by other instances
  * @param expirySweepInterval how often keys past their expiry are marked expired
+ * @param databaseWait longest a request waits for a database connection before it is
+ * answered 503 ({@code database-busy})
  */
 @ConfigurationProperties("vstage.keys")
 public record KeyManagerProperties(String superAdminApiKey, String internalJwtSecret,
 		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("60s") Duration jwtMaxLifetime,
 		@DefaultValue("UTC") String quotaZoneId, @DefaultValue("2s") Duration lastUsedFlushInterval,
-		@DefaultValue("1s") Duration cacheSyncInterval, @DefaultValue("5s") Duration expirySweepInterval) {
+		@DefaultValue("1s") Duration cacheSyncInterval, @DefaultValue("5s") Duration expirySweepInterval,
+		@DefaultValue("10s") Duration databaseWait) {
 
 	private static final int MIN_SECRET_LENGTH = 32;
 

@@ -1,22 +1,26 @@
 package io.vstage.keys;
 
 import java.net.URI;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.persistence.PersistenceException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -91,6 +95,27 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		}
 		return invalid("Parameter '" + ex.getName() + "' has the wrong type",
 				List.of(Map.of("field", ex.getName(), "message", "wrong type or value")));
+	}
+
+	/**
+	 * No database connection within {@code vstage.keys.database-wait} (see
+	 * {@link ConnectionGate}): 503 with a stable type and {@code Retry-After}, so the
+	 * caller retries instead of waiting on a hung request. Other data access failures are
+	 * rethrown and stay 500s.
+	 */
+	@ExceptionHandler({ TransactionException.class, DataAccessException.class, PersistenceException.class })
+	ResponseEntity<Object> handleDatabaseBusy(RuntimeException ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof SQLTransientConnectionException) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+						"The database is busy; retry shortly");
+				problem.setType(URI.create(PROBLEMS + "database-busy"));
+				return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+					.header(HttpHeaders.RETRY_AFTER, "1")
+					.body(problem);
+			}
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(InvalidInputException.class)

@@ -54,7 +54,7 @@ class KeyManagerPropertiesTests {
 	@Test
 	void emptyQuotaZoneMeansUtc() {
 		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", Duration.ofSeconds(60),
-				"", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
+				"", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 		assertThat(properties.quotaZone()).isEqualTo(ZoneId.of("UTC"));
 	}
 
@@ -69,7 +69,7 @@ class KeyManagerPropertiesTests {
 
 	private static KeyManagerProperties properties(String superAdminKey, String jwtSecret) {
 		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", Duration.ofSeconds(60), "UTC",
-				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5));
+				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
 }
