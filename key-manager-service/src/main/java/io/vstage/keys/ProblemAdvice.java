@@ -14,6 +14,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -100,11 +101,16 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	/**
 	 * No database connection within {@code vstage.keys.database-wait} (see
 	 * {@link ConnectionGate}): 503 with a stable type and {@code Retry-After}, so the
-	 * caller retries instead of waiting on a hung request. Other data access failures are
-	 * rethrown and stay 500s.
+	 * caller retries instead of waiting on a hung request. Two requests changing the same
+	 * key at once: the loser gets 409 and may read the key again and retry. Other data
+	 * access failures are rethrown and stay 500s.
 	 */
 	@ExceptionHandler({ TransactionException.class, DataAccessException.class, PersistenceException.class })
-	ResponseEntity<Object> handleDatabaseBusy(RuntimeException ex) {
+	ResponseEntity<Object> handleDataAccess(RuntimeException ex) {
+		if (ex instanceof OptimisticLockingFailureException) {
+			return problem(HttpStatus.CONFLICT, "concurrent-change",
+					"The key was changed by another request at the same time; read it again and retry");
+		}
 		for (Throwable t = ex; t != null; t = t.getCause()) {
 			if (t instanceof SQLTransientConnectionException) {
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
