@@ -49,6 +49,8 @@ class Leases implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean ready;
+
 	Leases(StagingJobRepository jobs, LeaseOwner owner, LeaseProperties properties, Recovery recovery,
 			PromptTracker tracker, JobLedger ledger, Clock clock) {
 		this.ledger = ledger;
@@ -117,6 +119,11 @@ class Leases implements SmartLifecycle {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void startTakeovers() {
+		this.ready = true;
+		scheduleTakeovers();
+	}
+
+	private void scheduleTakeovers() {
 		long interval = this.properties.takeoverInterval().toMillis();
 		this.scheduler.scheduleWithFixedDelay(() -> guarded("takeover", this::takeOver), 0, interval,
 				TimeUnit.MILLISECONDS);
@@ -139,6 +146,10 @@ class Leases implements SmartLifecycle {
 		long interval = this.owner.duration().toMillis() / 3;
 		this.scheduler.scheduleWithFixedDelay(() -> guarded("heartbeat", this::heartbeat), interval, interval,
 				TimeUnit.MILLISECONDS);
+		if (this.ready) {
+			// started again after a stop (a paused context): take back what was released
+			scheduleTakeovers();
+		}
 		this.running = true;
 	}
 
@@ -150,7 +161,7 @@ class Leases implements SmartLifecycle {
 			this.scheduler.awaitTermination(5, TimeUnit.SECONDS);
 			// the prompts stay recorded on their engines: whoever claims next follows
 			// them
-			int released = renew(0);
+			int released = this.ledger.locked(() -> this.jobs.releaseLeases(this.owner.id(), OPEN));
 			if (released > 0) {
 				logger.info("Released the leases of " + released + " unfinished jobs");
 			}

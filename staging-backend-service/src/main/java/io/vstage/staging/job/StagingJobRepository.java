@@ -43,6 +43,13 @@ interface StagingJobRepository extends JpaRepository<StagingJob, String> {
 			nativeQuery = true)
 	int renewLeases(String owner, long until, Collection<String> open);
 
+	/** Gives up every open lease of one backend: anyone, itself included, may claim. */
+	@Transactional
+	@Modifying
+	@Query(value = "update staging_job set lease_owner = '', lease_until = 0 where lease_owner = :owner"
+			+ " and status in :open", nativeQuery = true)
+	int releaseLeases(String owner, Collection<String> open);
+
 	/** Unfinished jobs whose lease has expired. */
 	@Query(value = "select id, lease_owner from staging_job where status in :open and lease_until < :now"
 			+ " order by created_at", nativeQuery = true)
