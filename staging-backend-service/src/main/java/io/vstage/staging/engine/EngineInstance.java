@@ -1,6 +1,9 @@
 package io.vstage.staging.engine;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -27,10 +30,17 @@ public final class EngineInstance {
 
 	private volatile @Nullable String problem = "not checked yet";
 
-	EngineInstance(URI url, String clientId, EngineClient client) {
+	private final Clock clock;
+
+	/** When the instance last stopped being healthy (its creation until it first is). */
+	private volatile @Nullable Instant unhealthySince;
+
+	EngineInstance(URI url, String clientId, EngineClient client, Clock clock) {
 		this.url = url;
 		this.clientId = clientId;
 		this.client = client;
+		this.clock = clock;
+		this.unhealthySince = clock.instant();
 	}
 
 	void attach(EngineEventStream stream) {
@@ -96,7 +106,14 @@ public final class EngineInstance {
 		this.inflight.decrementAndGet();
 	}
 
+	/** Whether the instance has been unhealthy, without a break, for longer than this. */
+	public boolean unhealthyLongerThan(Duration duration) {
+		Instant since = this.unhealthySince;
+		return !this.healthy && since != null && since.plus(duration).isBefore(this.clock.instant());
+	}
+
 	void healthy(boolean simulated) {
+		this.unhealthySince = null;
 		this.healthy = true;
 		this.simulated = simulated;
 		this.problem = null;
@@ -104,6 +121,9 @@ public final class EngineInstance {
 
 	/** Marks the instance unhealthy until the next successful health check. */
 	public void unhealthy(String problem) {
+		if (this.healthy || this.unhealthySince == null) {
+			this.unhealthySince = this.clock.instant();
+		}
 		this.healthy = false;
 		this.problem = problem;
 	}

@@ -52,7 +52,7 @@ public class EnginePool implements SmartLifecycle {
 		this.instances = properties.urls().stream().map((url) -> {
 			String clientId = UUID.randomUUID().toString().replace("-", "");
 			EngineInstance instance = new EngineInstance(url, clientId,
-					new HttpEngineClient(url, http, json, properties.requestTimeout()));
+					new HttpEngineClient(url, http, json, properties.requestTimeout()), clock);
 			URI ws = URI
 				.create(url.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + "/ws?clientId=" + clientId);
 			instance.attach(
@@ -96,6 +96,15 @@ public class EnginePool implements SmartLifecycle {
 			}
 		}
 		return Optional.empty();
+	}
+
+	/**
+	 * Whether every instance has been down longer than the unreachable timeout: new work
+	 * would only wait, so it is better refused.
+	 */
+	public boolean allDown() {
+		return this.instances.stream()
+			.allMatch((instance) -> instance.unhealthyLongerThan(this.properties.unreachableTimeout()));
 	}
 
 	/** Checks every instance now. */

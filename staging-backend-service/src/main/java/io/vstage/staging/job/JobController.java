@@ -112,7 +112,8 @@ class JobController {
 
 	@GetMapping(path = "/api/v1/staging/jobs/{id}/events", produces = "text/event-stream")
 	SseEmitter events(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-		return this.events.subscribe(view(visible(jwt, id)));
+		visible(jwt, id);
+		return this.events.subscribe(id, () -> view(visible(jwt, id)));
 	}
 
 	StagingJob awaitFinish(String jobId, Duration wait) {

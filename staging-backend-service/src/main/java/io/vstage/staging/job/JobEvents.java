@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,13 +25,18 @@ class JobEvents {
 
 	private final Map<String, List<SseEmitter>> emitters = new ConcurrentHashMap<>();
 
-	SseEmitter subscribe(JobView current) {
+	/**
+	 * Registers a stream for the job, then sends its current state: registering first
+	 * means an event published meanwhile (even the final one) reaches the stream.
+	 */
+	SseEmitter subscribe(String jobId, Supplier<JobView> state) {
 		SseEmitter emitter = new SseEmitter(TIMEOUT_MILLIS);
-		List<SseEmitter> list = this.emitters.computeIfAbsent(current.id(), (id) -> new CopyOnWriteArrayList<>());
+		List<SseEmitter> list = this.emitters.computeIfAbsent(jobId, (id) -> new CopyOnWriteArrayList<>());
 		list.add(emitter);
 		emitter.onCompletion(() -> list.remove(emitter));
 		emitter.onTimeout(() -> list.remove(emitter));
 		emitter.onError((ex) -> list.remove(emitter));
+		JobView current = state.get();
 		send(emitter, stateEvent(current.status()), current, this.sequence.get());
 		if (isFinal(current.status())) {
 			emitter.complete();

@@ -75,6 +75,9 @@ class JobService {
 
 	StagingJob create(String ownerId, @Nullable String reservationId, JobForm form, List<MultipartFile> files) {
 		JobSpec spec = this.rules.check(form, files, (form.seed() != null) ? form.seed() : randomSeed());
+		if (this.pool.allDown()) {
+			throw new EnginesDownException();
+		}
 		if (this.jobs.countByStatusIn(List.of(JobStatus.QUEUED)) >= this.properties.queueCapacity()) {
 			throw new QueueFullException();
 		}

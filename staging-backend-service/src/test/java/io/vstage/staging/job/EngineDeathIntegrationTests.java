@@ -42,17 +42,11 @@ class EngineDeathIntegrationTests {
 		ComfyUiSimulator alive = TestEngines.startSimulator().promptDuration(Duration.ofSeconds(3));
 		ComfyUiSimulator dying = TestEngines.startSimulator().promptDuration(Duration.ofSeconds(30));
 		Path data = Files.createTempDirectory("staging-death");
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(StagingBackendApplication.class).run(
-				"--server.port=0", "--vstage.staging.internal-jwt-secret=" + TestTokens.SECRET,
-				"--vstage.staging.signed-url-secret=test-signed-url-secret-0123456789abcdef",
-				"--vstage.staging.webhook-secret=test-webhook-secret",
-				"--vstage.staging.storage-dir=" + data.resolve("images"),
-				"--spring.datasource.url=jdbc:sqlite:" + data.resolve("staging.db"),
-				"--vstage.engine.urls=" + alive.baseUrl() + "," + dying.baseUrl(),
-				"--vstage.staging.key-manager-url=" + TestEngines.keyManagerUrl(),
-				"--vstage.engine.health-interval=300ms", "--vstage.engine.unreachable-timeout=2s",
-				// far beyond the test's wait: only a re-queue can finish the job in time
-				"--vstage.staging.image-deadline=10m")) {
+		// an image deadline far beyond the test's wait: only a re-queue can finish the
+		// job
+		// in time
+		try (ConfigurableApplicationContext context = start(data, alive.baseUrl() + "," + dying.baseUrl(),
+				"--vstage.engine.unreachable-timeout=2s", "--vstage.staging.image-deadline=10m")) {
 			StagingApi api = new StagingApi(((WebServerApplicationContext) context).getWebServer().getPort());
 			JobPolling.awaitJob(api, TestTokens.admin(), "",
 					(ignored) -> api.get("/api/v1/staging/engines", TestTokens.admin())
@@ -78,6 +72,37 @@ class EngineDeathIntegrationTests {
 			alive.close();
 			dying.close();
 		}
+	}
+
+	@Test
+	void newJobsAreRefusedWith503WhileNoEngineAnswers() throws Exception {
+		ComfyUiSimulator gone = TestEngines.startSimulator();
+		gone.close();
+		Path data = Files.createTempDirectory("staging-no-engine");
+		try (ConfigurableApplicationContext context = start(data, gone.baseUrl().toString(),
+				"--vstage.engine.unreachable-timeout=1s")) {
+			StagingApi api = new StagingApi(((WebServerApplicationContext) context).getWebServer().getPort());
+			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+				var reply = api.submit(USER, fields("room_type", "bedroom", "style", "modern"),
+						TestImages.jpeg(320, 240));
+				assertThat(reply.status()).as(reply.body().toString()).isEqualTo(503);
+				assertThat(reply.body().path("type").asString()).endsWith("/engine-unavailable");
+				assertThat(reply.headers().getFirst("Retry-After")).isEqualTo("30");
+			});
+		}
+	}
+
+	private static ConfigurableApplicationContext start(Path data, String engineUrls, String... extra) {
+		List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
+				"--vstage.staging.internal-jwt-secret=" + TestTokens.SECRET,
+				"--vstage.staging.signed-url-secret=test-signed-url-secret-0123456789abcdef",
+				"--vstage.staging.webhook-secret=test-webhook-secret",
+				"--vstage.staging.storage-dir=" + data.resolve("images"),
+				"--spring.datasource.url=jdbc:sqlite:" + data.resolve("staging.db"),
+				"--vstage.engine.urls=" + engineUrls, "--vstage.staging.key-manager-url=" + TestEngines.keyManagerUrl(),
+				"--vstage.engine.health-interval=300ms"));
+		arguments.addAll(List.of(extra));
+		return new SpringApplicationBuilder(StagingBackendApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 	private static List<JsonNode> running(ComfyUiSimulator simulator) throws Exception {
