@@ -4,11 +4,14 @@ import java.net.URI;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -33,6 +36,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return StagingProblem.problem(HttpStatus.BAD_REQUEST, "bad-multipart", "The multipart request is malformed.");
 	}
 
+	/**
+	 * The database stayed locked past its busy timeout (SQLite: another process holds the
+	 * write lock) or no connection was free: the client retries, nothing was accepted.
+	 * Other data access failures stay 500s.
+	 */
+	@ExceptionHandler({ DataAccessException.class, TransactionException.class })
+	ResponseEntity<ProblemDetail> databaseBusy(RuntimeException ex) {
+		if (ex instanceof PessimisticLockingFailureException || hasCause(ex, "SQLTransientConnectionException")
+				|| causeMessageContains(ex, "SQLITE_BUSY") || causeMessageContains(ex, "database is locked")) {
+			ProblemDetail problem = StagingProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "database-busy",
+					"The job database is busy; try again in a few seconds.");
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, "5")
+				.body(problem);
+		}
+		throw ex;
+	}
+
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
 			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
@@ -43,6 +64,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			problem.setType(URI.create("https://vstage.io/problems/" + slug));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static boolean causeMessageContains(Throwable ex, String text) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && cause.getMessage().contains(text)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasCause(Throwable ex, String simpleNamePart) {

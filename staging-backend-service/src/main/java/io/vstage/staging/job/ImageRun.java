@@ -90,6 +90,7 @@ class ImageRun {
 			}
 			try {
 				instance.client().queuePrompt(promptId, instance.clientId(), graph);
+				watch.sent();
 			}
 			catch (EngineUnavailableException ex) {
 				bestEffortDelete(instance, promptId);

@@ -72,6 +72,7 @@ class PromptTracker implements EngineEventListener {
 	Watch watchQueuedElsewhere(String promptId, JobImage image, EngineInstance instance) {
 		Watch watch = watch(promptId, image, instance);
 		watch.polled = true;
+		watch.sent();
 		return watch;
 	}
 
@@ -205,9 +206,11 @@ class PromptTracker implements EngineEventListener {
 				else if (instance.client().history(watch.promptId, java.util.Set.of()).isPresent()) {
 					watch.signal.complete(Signal.FINISHED);
 				}
-				else if (!watch.terminalSeen && ++watch.misses >= 2) {
+				else if (watch.onEngine && !watch.terminalSeen && ++watch.misses >= 2) {
 					// neither queued nor in history twice in a row: the engine lost it
-					// (e.g. restarted)
+					// (e.g. restarted). Only once the engine has accepted it: a prompt
+					// still being uploaded or queued is on no engine yet, and marking it
+					// lost would send it a second time.
 					watch.signal.complete(Signal.LOST);
 				}
 			}
@@ -286,6 +289,9 @@ class PromptTracker implements EngineEventListener {
 
 		volatile boolean polled;
 
+		/** Whether the engine has accepted the prompt ({@code POST /prompt} answered). */
+		volatile boolean onEngine;
+
 		int misses;
 
 		Watch(String promptId, String imageId, String jobId, int position, EngineInstance instance) {
@@ -294,6 +300,10 @@ class PromptTracker implements EngineEventListener {
 			this.jobId = jobId;
 			this.position = position;
 			this.instance = instance;
+		}
+
+		void sent() {
+			this.onEngine = true;
 		}
 
 		void terminal() {
