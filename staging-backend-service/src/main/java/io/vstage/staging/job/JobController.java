@@ -84,11 +84,22 @@ class JobController {
 
 	@GetMapping("/api/v1/staging/jobs")
 	Map<String, Object> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "20") int size) {
+			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "own") String scope) {
 		Caller caller = Caller.of(jwt);
 		PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100));
-		Page<StagingJob> found = caller.isAdmin() ? this.jobs.findAllByOrderByCreatedAtDesc(request)
-				: this.jobs.findByOwnerIdOrderByCreatedAtDesc(caller.id(), request);
+		// everyone's history is their own jobs; admins may ask for every key's jobs
+		Page<StagingJob> found = switch (scope) {
+			case "own" -> this.jobs.findByOwnerIdOrderByCreatedAtDesc(caller.id(), request);
+			case "all" -> {
+				if (!caller.isAdmin()) {
+					throw new StagingProblem(HttpStatus.FORBIDDEN, "forbidden",
+							"Only admins may list every key's jobs.");
+				}
+				yield this.jobs.findAllByOrderByCreatedAtDesc(request);
+			}
+			default -> throw new StagingProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field",
+					"scope must be own or all.");
+		};
 		Map<String, List<JobImage>> byJob = this.images
 			.findByJobIdInOrderByPosition(found.map(StagingJob::getId).toList())
 			.stream()

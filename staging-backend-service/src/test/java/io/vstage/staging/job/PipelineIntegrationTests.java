@@ -97,6 +97,23 @@ class PipelineIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void everyonesHistoryIsTheirOwnAndOnlyAdminsListEveryKeysJobs() {
+		String id = api().submit(USER, fields("room_type", "kitchen", "style", "modern"), TestImages.jpeg(64, 48))
+			.body()
+			.path("id")
+			.asString();
+		assertThat(ids(api().get("/api/v1/staging/jobs?size=100", TestTokens.admin()))).doesNotContain(id);
+		assertThat(ids(api().get("/api/v1/staging/jobs?size=100&scope=all", TestTokens.admin()))).contains(id);
+		assertThat(api().get("/api/v1/staging/jobs?scope=all", USER).status()).isEqualTo(403);
+		assertThat(api().get("/api/v1/staging/jobs?scope=everything", USER).status()).isEqualTo(422);
+		JobPolling.awaitFinished(api(), USER, id);
+	}
+
+	private static java.util.List<String> ids(Reply list) {
+		return list.body().path("items").valueStream().map((job) -> job.path("id").asString()).toList();
+	}
+
+	@Test
 	void compatibilityEndpointAnswersTheFirstVersionsShape() {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("file", StagingApi.filePart("room.jpg", TestImages.jpeg(400, 300)));
