@@ -24,9 +24,22 @@ class PayloadLimitFilter extends OncePerRequestFilter {
 
 	static final int MAX_BYTES = 64 * 1024;
 
+	/** A usage batch holds up to 1000 events of a few hundred bytes each. */
+	static final int MAX_USAGE_BATCH_BYTES = 1024 * 1024;
+
+	private static final String USAGE_PATH = "/internal/v1/usage";
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (USAGE_PATH.equals(request.getRequestURI())) {
+			if (request.getContentLengthLong() > MAX_USAGE_BATCH_BYTES) {
+				response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+				return;
+			}
+			chain.doFilter(request, response);
+			return;
+		}
 		if (request.getContentLengthLong() > MAX_BYTES) {
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			response.setContentType("application/problem+json");

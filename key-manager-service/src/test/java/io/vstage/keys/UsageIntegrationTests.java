@@ -47,6 +47,22 @@ class UsageIntegrationTests extends SqliteIntegrationTests {
 	}
 
 	@Test
+	void fullBatchOfAThousandEventsIsAcceptedThoughLargerThanOtherBodies() {
+		String keyId = issued("user", Map.of("daily_quota", 10)).text("id");
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			events.add(Map.of("key_id", keyId, "request_id", UUID.randomUUID().toString(), "method", "POST", "route",
+					"/api/v1/staging/jobs", "status", 202, "latency_ms", 12, "units", 1, "at",
+					Instant.now().toString()));
+		}
+		String body = Api.json(Map.of("events", events));
+		assertThat(body.length()).isGreaterThan(PayloadLimitFilter.MAX_BYTES);
+		Api.Reply reply = api().post("/internal/v1/usage", Jwts.service(), body);
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
+		assertThat(reply.json().path("accepted").asInt()).isEqualTo(1000);
+	}
+
+	@Test
 	void batchesOverOneThousandEventsAreRejected() {
 		List<Map<String, Object>> events = new ArrayList<>();
 		for (int i = 0; i < 1001; i++) {
