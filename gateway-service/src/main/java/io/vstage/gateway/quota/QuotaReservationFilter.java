@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
@@ -55,6 +56,8 @@ import org.springframework.web.server.ServerWebExchange;
 class QuotaReservationFilter implements GlobalFilter, Ordered {
 
 	private static final Log logger = LogFactory.getLog(QuotaReservationFilter.class);
+
+	private static final Duration LATE_RELEASE_DELAY = Duration.ofSeconds(5);
 
 	private final KeyManagerClient keyManager;
 
@@ -132,11 +135,24 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 				yield forward(exchange, chain, principal, spool, reservationId, units);
 			}
 			case Reservation.Refused(Map<String, Object> problem) -> exceeded(exchange, principal, problem, units);
-		})
-			.onErrorResume(KeyManagerUnavailableException.class,
-					(ex) -> this.problems.reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "key-manager-unavailable",
-							"The daily quota cannot be reserved right now; retry shortly",
-							Map.of("retry_after_seconds", 5)));
+		}).onErrorResume(KeyManagerUnavailableException.class, (ex) -> {
+			releaseLater(reservationId, units);
+			return this.problems.reject(exchange, HttpStatus.SERVICE_UNAVAILABLE, "key-manager-unavailable",
+					"The daily quota cannot be reserved right now; retry shortly", Map.of("retry_after_seconds", 5));
+		});
+	}
+
+	/**
+	 * A reservation that timed out may still have been granted (a key manager that is
+	 * starting answers late): its units go back once the key manager answers again. A
+	 * refund of a reservation it never saw changes nothing.
+	 */
+	private void releaseLater(UUID reservationId, int units) {
+		Mono.delay(LATE_RELEASE_DELAY)
+			.then(Mono.defer(() -> this.keyManager.refund(reservationId, units))
+				.retryWhen(Retry.backoff(6, LATE_RELEASE_DELAY)))
+			.subscribe(null, (ex) -> logger.warn("Reservation " + reservationId
+					+ " that timed out could not be released; its units stay used today: " + ex.getMessage()));
 	}
 
 	private Mono<Void> forward(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,

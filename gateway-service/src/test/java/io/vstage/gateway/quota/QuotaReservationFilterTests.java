@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import reactor.core.publisher.Mono;
@@ -81,6 +82,18 @@ class QuotaReservationFilterTests {
 		UUID reservation = exchange.getAttribute(GatewayAttributes.RESERVATION_ID);
 		assertThat(this.keyManager.refunds).containsEntry(reservation, 2);
 		assertThat(this.keyManager.remaining).isEqualTo(10);
+	}
+
+	@Test
+	void reservationThatTimedOutIsReleasedOnceTheKeyManagerAnswersAgain() {
+		this.keyManager.down = true;
+		MockServerWebExchange exchange = exchange(multipart(2, 1));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		this.keyManager.down = false;
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.keyManager.refunds).containsValue(2));
 	}
 
 	@Test
