@@ -76,10 +76,10 @@ class JobService {
 	StagingJob create(String ownerId, @Nullable String reservationId, JobForm form, List<MultipartFile> files) {
 		JobSpec spec = this.rules.check(form, files, (form.seed() != null) ? form.seed() : randomSeed());
 		if (this.pool.allDown()) {
-			throw new EnginesDownException();
+			throw RetryLaterException.enginesDown();
 		}
 		if (this.jobs.countByStatusIn(List.of(JobStatus.QUEUED)) >= this.properties.queueCapacity()) {
-			throw new QueueFullException();
+			throw RetryLaterException.queueFull();
 		}
 		String jobId = UUID.randomUUID().toString();
 		List<Path> accepted = new ArrayList<>();
