@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -35,15 +33,9 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback, TestW
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Browser.missingBinaries().ifPresent((missing) -> {
-			String message = "No browser for the browser tests: " + missing
-					+ " not found (apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER_BINARY)";
-			// CI must run them; a developer's machine without Chromium skips them
-			if (Boolean.parseBoolean(System.getenv("CI"))) {
-				Assertions.fail(message);
-			}
-			Assumptions.abort(message);
-		});
+		Browser.missingBinaries()
+			.ifPresent((missing) -> RequiredOnCi.missing("No browser for the browser tests: " + missing
+					+ " not found (apt-get install chromium chromium-driver, or set CHROMIUM_BINARY and CHROMEDRIVER_BINARY)"));
 		this.suite = context.getRoot()
 			.getStore(ExtensionContext.Namespace.GLOBAL)
 			.computeIfAbsent(Suite.class, (type) -> Suite.start(), Suite.class);

@@ -9,9 +9,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * Lease takeover on a real PostgreSQL, in a schema of its own.
  */
@@ -25,10 +22,7 @@ class LeaseTakeoverPostgresIntegrationTests extends LeaseTakeoverTests {
 	@Override
 	String databaseUrl(Path data) throws SQLException {
 		if (URL == null) {
-			if ("true".equals(System.getenv("CI"))) {
-				fail("TEST_POSTGRES_URL is required on CI");
-			}
-			assumeTrue(false, "TEST_POSTGRES_URL is not set");
+			RequiredOnCi.missing("TEST_POSTGRES_URL is not set");
 		}
 		execute("CREATE SCHEMA " + SCHEMA);
 		return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
