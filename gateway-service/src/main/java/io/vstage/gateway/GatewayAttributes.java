@@ -5,7 +5,10 @@ package io.vstage.gateway;
  */
 public final class GatewayAttributes {
 
-	/** The request id ({@code String}). */
+	/**
+	 * The request id ({@code String}); also the key of the Reactor context entry that
+	 * carries it to the gateway's own calls to the key manager.
+	 */
 	public static final String REQUEST_ID = "vstage.requestId";
 
 	/**

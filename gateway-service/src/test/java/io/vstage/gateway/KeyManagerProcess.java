@@ -64,6 +64,11 @@ public final class KeyManagerProcess implements AutoCloseable {
 		}
 	}
 
+	/** Where the process writes its output. */
+	public Path log() {
+		return this.directory.resolve("key-manager.log");
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + this.port;
 	}
@@ -88,7 +93,7 @@ public final class KeyManagerProcess implements AutoCloseable {
 		env.put("KEYS_DB_URL", "jdbc:sqlite:" + this.directory.resolve("keys.db").toAbsolutePath());
 		env.put("SUPER_ADMIN_API_KEY", SUPER_ADMIN_KEY);
 		env.put("INTERNAL_JWT_SECRET", JWT_SECRET);
-		File log = this.directory.resolve("key-manager.log").toFile();
+		File log = log().toFile();
 		builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
 		this.process = builder.start();
 		try {

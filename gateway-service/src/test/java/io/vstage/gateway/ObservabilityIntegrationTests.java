@@ -1,5 +1,6 @@
 package io.vstage.gateway;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -58,6 +59,24 @@ class ObservabilityIntegrationTests extends GatewayIntegrationSupport {
 			.untilAsserted(() -> assertThat(output.getOut())
 				.containsPattern("\\[obs-gateway-42\\].*" + line + "|" + line + ".*\"requestId\":\"obs-gateway-42\""));
 		assertThat(output.getOut()).doesNotContain(key.secret()).doesNotContain("secret-signature");
+	}
+
+	@Test
+	void theKeyManagerLogsTheGatewaysCallWithTheClientsRequestId() throws Exception {
+		IssuedKey key = issueKey("user", 60, 100, null);
+		// a key the gateway has not seen yet: it asks the key manager
+		client().get()
+			.uri("/api/v1/me")
+			.header("X-API-Key", key.secret())
+			.header("X-Request-Id", "obs-km-7")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String line = "POST /internal/v1/keys/authenticate 200 \\d+ms";
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(Files.readString(KEY_MANAGER.log()))
+				.containsPattern("\\[obs-km-7\\].*" + line + "|" + line + ".*\"requestId\":\"obs-km-7\""));
+		assertThat(Files.readString(KEY_MANAGER.log())).doesNotContain(key.secret());
 	}
 
 	@Test

@@ -8,10 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Every endpoint but health needs a valid internal JWT; bad ones get a 401 problem. */
+@ExtendWith(OutputCaptureExtension.class)
 class InternalJwtIntegrationTests extends SqliteIntegrationTests {
 
 	private static final String ME = "/api/v1/me";
@@ -22,13 +28,19 @@ class InternalJwtIntegrationTests extends SqliteIntegrationTests {
 	}
 
 	@Test
-	void requestIdOfTheGatewayIsEchoed() throws Exception {
+	void requestIdOfTheGatewayIsEchoedAndOnTheAccessLine(CapturedOutput output) throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/me"))
 			.header("Authorization", "Bearer " + Jwts.superAdmin())
 			.header("X-Request-Id", "req-123")
 			.build();
 		var response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding());
 		assertThat(response.headers().firstValue("X-Request-Id")).contains("req-123");
+		// plain text by default, JSON with LOG_FORMAT set: the id is on the line either
+		// way
+		String line = "GET /api/v1/me 200 \\d+ms";
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(output.getOut())
+				.containsPattern("\\[req-123\\].*" + line + "|" + line + ".*\"requestId\":\"req-123\""));
 	}
 
 	@Test

@@ -11,13 +11,16 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.jwt.InternalTokenMinter;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
@@ -27,6 +30,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 class WebClientKeyManagerClient implements KeyManagerClient {
 
 	private static final Log logger = LogFactory.getLog(WebClientKeyManagerClient.class);
+
+	private static final String REQUEST_ID_HEADER = "X-Request-Id";
 
 	private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
 	};
@@ -38,7 +43,7 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 	private final KeyManagerProperties properties;
 
 	WebClientKeyManagerClient(WebClient.Builder builder, InternalTokenMinter tokens, KeyManagerProperties properties) {
-		this.web = builder.clone().baseUrl(properties.url().toString()).build();
+		this.web = builder.clone().baseUrl(properties.url().toString()).filter(forwardRequestId()).build();
 		this.tokens = tokens;
 		this.properties = properties;
 	}
@@ -103,6 +108,16 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 			}
 			return response.statusCode().is2xxSuccessful() ? response.releaseBody() : unexpected(response);
 		});
+	}
+
+	// calls made for a client's request carry its id, so the key manager's log lines
+	// match
+	// the gateway's; background calls (change feed, usage batches) have none
+	private static ExchangeFilterFunction forwardRequestId() {
+		return (request, next) -> Mono
+			.deferContextual((context) -> next.exchange(context.<String>getOrEmpty(GatewayAttributes.REQUEST_ID)
+				.map((id) -> ClientRequest.from(request).header(REQUEST_ID_HEADER, id).build())
+				.orElse(request)));
 	}
 
 	private WebClient.RequestHeadersSpec<?> get(String uri, Object... variables) {

@@ -5,6 +5,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
@@ -18,7 +19,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Gives every request an {@code X-Request-Id}: the client's when it is a sane token, a
- * new UUID otherwise; returned to the client and forwarded to the services.
+ * new UUID otherwise; returned to the client and forwarded to the services (to the key
+ * manager through the Reactor context, see {@code WebClientKeyManagerClient}).
  */
 @Component
 class RequestIdFilter implements GlobalFilter, Ordered {
@@ -38,7 +40,8 @@ class RequestIdFilter implements GlobalFilter, Ordered {
 			.mutate()
 			.headers((headers) -> headers.set(HEADER, id))
 			.build();
-		return chain.filter(exchange.mutate().request(request).build());
+		return chain.filter(exchange.mutate().request(request).build())
+			.contextWrite(Context.of(GatewayAttributes.REQUEST_ID, id));
 	}
 
 	// a request id is a correlation token, not a secret: no need for SecureRandom on
