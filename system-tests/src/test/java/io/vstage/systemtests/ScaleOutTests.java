@@ -72,6 +72,8 @@ class ScaleOutTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static ServiceProcess.Builder redisServer;
+
 	private static ServiceProcess redis;
 
 	private static Suite suite;
@@ -83,7 +85,7 @@ class ScaleOutTests {
 		}
 		execute("CREATE SCHEMA " + KEYS_SCHEMA);
 		execute("CREATE SCHEMA " + STAGING_SCHEMA);
-		ServiceProcess.Builder redisServer = RedisServers.server("scale-redis");
+		redisServer = RedisServers.server("scale-redis");
 		redis = redisServer.start();
 		long starting = System.nanoTime();
 		suite = Suite.start(new Suite.Layout("scale-", 3, List.of("--prompt-millis", String.valueOf(PROMPT_MILLIS)),
@@ -304,11 +306,73 @@ class ScaleOutTests {
 		}
 	}
 
+	@Test
+	@Order(4)
+	void everyRequestIsAnsweredWhileRedisIsDownAndTheLimitIsSharedAgainWhenItReturns() throws Exception {
+		List<SuiteApi> gateways = gateways(Duration.ofSeconds(5));
+		SuiteApi.IssuedKey roomy = gateways.get(0).createKey(suite.superAdminKey(), "redis outage", "user", 10, 10_000);
+		suite.remember(roomy.secret());
+		redis.stop();
+		List<String> outcomes = burst(gateways, roomy.secret(), 8, 25);
+		assertThat(outcomes).as("answers while Redis is down").containsOnly("200").hasSize(2 * 8 * 25);
+		for (SuiteApi gateway : gateways) {
+			assertThat(rateLimitMode(gateway)).isEqualTo("local-fallback");
+		}
+		redis = redisServer.start();
+		// each gateway tries Redis again after RATE_LIMIT_REDIS_RETRY_AFTER (5 s)
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+			for (SuiteApi gateway : gateways) {
+				assertThat(gateway.json("GET", "/api/v1/me", roomy.secret(), null).status()).isEqualTo(200);
+				assertThat(rateLimitMode(gateway)).isEqualTo("redis");
+			}
+		});
+		assertThat(burst(gateways, roomy.secret(), 4, 10)).containsOnly("200");
+		aKeysRateLimitIsExactAcrossBothGateways();
+	}
+
+	/**
+	 * threads × requests of GET /api/v1/me per gateway; each answer's status, or the
+	 * failure.
+	 */
+	private static List<String> burst(List<SuiteApi> gateways, String key, int threads, int requests) throws Exception {
+		List<String> outcomes = Collections.synchronizedList(new ArrayList<>());
+		try (ExecutorService pool = Executors.newFixedThreadPool(threads * gateways.size())) {
+			List<Future<?>> running = new ArrayList<>();
+			for (SuiteApi gateway : gateways) {
+				for (int t = 0; t < threads; t++) {
+					running.add(pool.submit(() -> {
+						for (int i = 0; i < requests; i++) {
+							try {
+								outcomes.add(String.valueOf(gateway.json("GET", "/api/v1/me", key, null).status()));
+							}
+							catch (RuntimeException ex) {
+								outcomes.add(gateway.baseUrl() + ": " + ex);
+							}
+						}
+					}));
+				}
+			}
+			for (Future<?> done : running) {
+				done.get();
+			}
+		}
+		return outcomes;
+	}
+
+	private static String rateLimitMode(SuiteApi gateway) {
+		SuiteApi.Answer health = gateway.get("/actuator/health");
+		return health.body().path("components").path("rateLimitStore").path("details").path("mode").asString();
+	}
+
 	private record Submitted(String id, int key, int gateway) {
 	}
 
 	private static List<SuiteApi> gateways() {
-		return suite.gatewayUrls().stream().map((url) -> new SuiteApi(url, Duration.ofSeconds(60))).toList();
+		return gateways(Duration.ofSeconds(60));
+	}
+
+	private static List<SuiteApi> gateways(Duration requestTimeout) {
+		return suite.gatewayUrls().stream().map((url) -> new SuiteApi(url, requestTimeout)).toList();
 	}
 
 	/** The jobs of this run as the super admin sees them (one list call per 100). */

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -20,50 +22,64 @@ import reactor.core.publisher.Mono;
  */
 class RedisBuckets implements RateLimitBuckets, AutoCloseable {
 
+	private static final RedisCodec<String, byte[]> CODEC = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+
 	private final RedisClient client;
+
+	private final RedisURI uri;
 
 	private final String keyPrefix;
 
-	private @Nullable StatefulRedisConnection<String, byte[]> connection;
-
-	private @Nullable AsyncProxyManager<String> proxies;
+	private @Nullable CompletableFuture<AsyncProxyManager<String>> proxies;
 
 	RedisBuckets(String redisUrl, String keyPrefix, Duration timeout) {
-		this.client = RedisClient.create(redisUrl);
+		this.client = RedisClient.create();
 		this.client.setDefaultTimeout(timeout);
+		// while Lettuce reconnects, a command fails at once instead of waiting in a
+		// queue for a Redis that may be gone for minutes
+		this.client.setOptions(ClientOptions.builder()
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		this.uri = RedisURI.create(redisUrl);
+		this.uri.setTimeout(timeout);
 		this.keyPrefix = keyPrefix;
 	}
 
-	// connected on first use, so that a gateway starts (on local buckets) while Redis is
-	// down;
-	// once connected, Lettuce reconnects by itself
-	private synchronized AsyncProxyManager<String> proxies() {
-		if (this.proxies == null) {
-			this.connection = this.client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-			this.proxies = Bucket4jLettuce.casBasedBuilder(this.connection)
-				.expirationAfterWrite(
-						ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-				.build()
-				.asAsync();
+	// Connected on first use, and again after a failed attempt, without ever blocking
+	// the caller: it is a Netty event loop, which also carries the key manager's calls.
+	// A gateway starts (on local buckets) while Redis is down; once connected, Lettuce
+	// reconnects by itself.
+	private synchronized CompletableFuture<AsyncProxyManager<String>> proxies() {
+		CompletableFuture<AsyncProxyManager<String>> current = this.proxies;
+		if (current == null || current.isCompletedExceptionally()) {
+			current = this.client.connectAsync(CODEC, this.uri).toCompletableFuture().thenApply(RedisBuckets::manager);
+			this.proxies = current;
 		}
-		return this.proxies;
+		return current;
+	}
+
+	private static AsyncProxyManager<String> manager(StatefulRedisConnection<String, byte[]> connection) {
+		return Bucket4jLettuce.casBasedBuilder(connection)
+			.expirationAfterWrite(
+					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+			.build()
+			.asAsync();
 	}
 
 	@Override
 	public Mono<RateLimitProbe> consume(String bucket, long perMinute) {
 		String key = this.keyPrefix + bucket + "|" + perMinute;
-		return Mono
-			.fromFuture(() -> proxies().builder()
+		// a caller that gives up must not cancel the connection every caller waits for
+		return Mono.fromFuture(proxies(), true)
+			.flatMap((proxies) -> Mono.fromFuture(() -> proxies.builder()
 				.build(key, () -> CompletableFuture.completedFuture(BucketShapes.perMinute(perMinute)))
-				.tryConsumeAndReturnRemaining(1))
+				.tryConsumeAndReturnRemaining(1)))
 			.map((probe) -> BucketShapes.probe(probe, perMinute));
 	}
 
 	@Override
-	public synchronized void close() {
-		if (this.connection != null) {
-			this.connection.close();
-		}
+	public void close() {
+		// closes the connection too
 		this.client.shutdown();
 	}
 
