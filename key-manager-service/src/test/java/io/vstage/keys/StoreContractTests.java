@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,8 @@ import io.vstage.keys.key.ApiKey;
 import io.vstage.keys.key.ApiKeyRepository;
 import io.vstage.keys.key.KeyDetails;
 import io.vstage.keys.key.KeyRole;
+import io.vstage.keys.usage.UsageReport;
+import io.vstage.keys.usage.UsageReports;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +57,9 @@ abstract class StoreContractTests {
 	@Autowired
 	DataSource dataSource;
 
+	@Autowired
+	UsageReports usage;
+
 	@Test
 	void migrationsCreateTheWholeSchema() {
 		assertThat(this.jdbc.sql("select count(*) from flyway_schema_history where success = true")
@@ -62,6 +69,44 @@ abstract class StoreContractTests {
 				"quota_reservations", "usage_events", "audit_events")) {
 			assertThat(this.jdbc.sql("select count(*) from " + table).query(Integer.class).single()).isNotNull();
 		}
+	}
+
+	@Test
+	void usageTotalsSumTheKeysInScope() {
+		String issuer = "admin-" + UUID.randomUUID();
+		UUID mine = savedUserKey(issuer);
+		UUID other = savedUserKey("superadmin");
+		// a day of its own, so that other tests' usage does not count
+		LocalDate day = LocalDate.of(2018, 3, 4);
+		long at = day.atTime(10, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
+		for (Object[] event : List.of(new Object[] { mine, 200, 10 }, new Object[] { mine, 201, 20 },
+				new Object[] { other, 503, 90 })) {
+			this.jdbc
+				.sql("insert into usage_events (id, key_id, status, latency_ms, units, at) values (?, ?, ?, ?, 0, ?)")
+				.params(UUID.randomUUID().toString(), event[0].toString(), event[1], event[2], at)
+				.update();
+		}
+		this.jdbc.sql("insert into quota_counters (key_id, day, used) values (?, ?, 4), (?, ?, 6)")
+			.params(mine.toString(), day.toString(), other.toString(), day.toString())
+			.update();
+		UsageReport all = this.usage.totals(day, day);
+		assertThat(all.requests()).isEqualTo(3);
+		assertThat(all.images()).isEqualTo(10);
+		assertThat(all.p95LatencyMs()).isEqualTo(90);
+		UsageReport issued = this.usage.totalsOfKeysIssuedBy(issuer, day, day);
+		assertThat(issued.requests()).isEqualTo(2);
+		assertThat(issued.images()).isEqualTo(4);
+		assertThat(issued.successRate()).isEqualTo(1.0);
+		assertThat(issued.days()).singleElement().satisfies((d) -> assertThat(d.images()).isEqualTo(4));
+	}
+
+	private UUID savedUserKey(String createdBy) {
+		UUID id = UUID.randomUUID();
+		String hash = id.toString().replace("-", "").repeat(2);
+		this.transactions.executeWithoutResult((tx) -> this.keys.save(new ApiKey(id, hash, "vsk_usage...",
+				new KeyDetails("usage", "usage@example.com", null, 60, 100, null, null), KeyRole.USER, createdBy,
+				Instant.now())));
+		return id;
 	}
 
 	@Test

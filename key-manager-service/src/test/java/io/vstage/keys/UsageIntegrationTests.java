@@ -47,6 +47,69 @@ class UsageIntegrationTests extends SqliteIntegrationTests {
 	}
 
 	@Test
+	void totalsSumEveryKeyForTheSuperAdminAndTheirOwnKeysForAnAdmin() {
+		String admin = Jwts.forKey(issued("admin", Map.of()).text("id"), "admin");
+		String first = issuedBy(admin);
+		String second = issuedBy(admin);
+		String someoneElses = issued("user", Map.of("daily_quota", 10)).text("id");
+		// requests on a day of their own, so that other tests' events do not count
+		LocalDate day = LocalDate.of(2019, 6, 1);
+		Instant at = day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+		sendEvents(first, at, 200, 10, 3);
+		sendEvents(second, at, 200, 30, 1);
+		sendEvents(someoneElses, at, 500, 50, 4);
+		Api.Reply all = api().get("/api/v1/keys/usage?from=" + day + "&to=" + day, Jwts.superAdmin());
+		assertThat(all.status()).as(all.toString()).isEqualTo(200);
+		assertThat(all.json().path("key_id").isNull()).isTrue();
+		assertThat(all.json().path("requests").asInt()).isEqualTo(8);
+		assertThat(all.json().path("success_rate").asDouble()).isEqualTo(0.5);
+		assertThat(all.json().path("mean_latency_ms").asDouble()).isEqualTo((3 * 10 + 30 + 4 * 50) / 8.0);
+		assertThat(all.json().path("p95_latency_ms").asInt()).isEqualTo(50);
+		Api.Reply own = api().get("/api/v1/keys/usage?from=" + day + "&to=" + day, admin);
+		assertThat(own.status()).as(own.toString()).isEqualTo(200);
+		assertThat(own.json().path("requests").asInt()).isEqualTo(4);
+		assertThat(own.json().path("success_rate").asDouble()).isEqualTo(1.0);
+		// images come from the quota counters of today
+		reserve(first, 2);
+		reserve(second, 3);
+		reserve(someoneElses, 5);
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		Api.Reply ownToday = api().get("/api/v1/keys/usage?from=" + today + "&to=" + today, admin);
+		assertThat(ownToday.json().path("images").asInt()).isEqualTo(5);
+		Api.Reply allToday = api().get("/api/v1/keys/usage?from=" + today + "&to=" + today, Jwts.superAdmin());
+		assertThat(allToday.json().path("images").asInt()).isGreaterThanOrEqualTo(10);
+	}
+
+	@Test
+	void totalsAreForAdminsOnly() {
+		String user = Jwts.forKey(issued("user", Map.of()).text("id"), "user");
+		assertThat(api().get("/api/v1/keys/usage", user).status()).isEqualTo(403);
+		Api.Reply backwards = api().get("/api/v1/keys/usage?from=2026-02-01&to=2026-01-01", Jwts.superAdmin());
+		assertThat(backwards.status()).isEqualTo(422);
+	}
+
+	private String issuedBy(String admin) {
+		Api.Reply reply = issue(admin, "user", Map.of("daily_quota", 10));
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		return reply.text("id");
+	}
+
+	private void sendEvents(String keyId, Instant at, int status, int latencyMs, int count) {
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			events.add(Map.of("key_id", keyId, "status", status, "latency_ms", latencyMs, "at", at.toString()));
+		}
+		assertThat(api().post("/internal/v1/usage", Jwts.service(), Api.json(Map.of("events", events))).status())
+			.isEqualTo(202);
+	}
+
+	private void reserve(String keyId, int units) {
+		Api.Reply reply = api().post("/internal/v1/quota/reservations", Jwts.service(),
+				Api.json(Map.of("reservation_id", UUID.randomUUID().toString(), "key_id", keyId, "units", units)));
+		assertThat(reply.status()).as(reply.toString()).isLessThan(300);
+	}
+
+	@Test
 	void fullBatchOfAThousandEventsIsAcceptedThoughLargerThanOtherBodies() {
 		String keyId = issued("user", Map.of("daily_quota", 10)).text("id");
 		List<Map<String, Object>> events = new ArrayList<>();

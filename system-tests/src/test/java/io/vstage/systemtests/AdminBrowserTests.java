@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +12,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.Select;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -122,6 +124,15 @@ class AdminBrowserTests {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.driver().switchTo().alert());
 	}
 
+	private static long usageStat(String term) {
+		return browser.findAll("#usage-stats .stat")
+			.stream()
+			.filter((stat) -> stat.findElement(By.tagName("dt")).getText().equals(term))
+			.map((stat) -> Long.parseLong(stat.findElement(By.tagName("dd")).getText()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no usage figure " + term));
+	}
+
 	@Test
 	void theSuperAdminSeesUsageAuditAndEngines() {
 		SuiteApi.IssuedKey key = suite.api().createKey(suite.superAdminKey(), "usage-user", "user", 10);
@@ -133,6 +144,14 @@ class AdminBrowserTests {
 		List<WebElement> stats = browser.findAll("#usage-stats .stat dd");
 		assertThat(stats).hasSize(5);
 		browser.screenshots("admin-usage");
+		// totals over every key, summed by the key manager: this key's request among them
+		// once the gateway has reported it
+		new Select(browser.find("#usage-key")).selectByValue("");
+		Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+			console.press(browser.find("#usage-form"), "Show usage");
+			assertThat(browser.find("#usage-message").isDisplayed()).isFalse();
+			assertThat(usageStat("Requests")).isPositive();
+		});
 
 		console.tab("audit");
 		WebElement audit = browser.visible("#audit-body tr", AdminPage.QUICK);

@@ -1,4 +1,5 @@
-// Usage: per key (or totals for all keys) over a date range: chart, per-day table, rates, latency.
+// Usage: per key, or totals over every key the caller may list, over a date range: chart,
+// per-day table, rates, latency.
 
 import { describeError } from '../common/api.js';
 import { $, h } from '../common/dom.js';
@@ -51,7 +52,7 @@ export function createUsagePanel({ client, onUnauthorized }) {
     try {
       const answer = select.value
         ? await client.get(`/api/v1/keys/${encodeURIComponent(select.value)}/usage`, { query: { from, to } })
-        : await totals(from, to);
+        : await client.get('/api/v1/keys/usage', { query: { from, to } });
       render(answer, from, to);
     } catch (error) {
       if (error.status === 401) onUnauthorized(error);
@@ -59,41 +60,6 @@ export function createUsagePanel({ client, onUnauthorized }) {
       message.className = 'message error';
       message.hidden = false;
     }
-  }
-
-  /** Totals over every key in the picker: the key manager reports usage per key. */
-  async function totals(from, to) {
-    const ids = [...select.options].map((o) => o.value).filter(Boolean);
-    const reports = [];
-    for (let i = 0; i < ids.length; i += 4) {
-      const batch = ids.slice(i, i + 4).map((id) => client.get(`/api/v1/keys/${encodeURIComponent(id)}/usage`, { query: { from, to } }));
-      reports.push(...await Promise.all(batch));
-    }
-    const days = new Map();
-    let requests = 0;
-    let successes = 0;
-    let latency = 0;
-    let p95 = null;
-    for (const report of reports) {
-      for (const day of report.days ?? []) {
-        const sum = days.get(day.day) ?? { day: day.day, images: 0, requests: 0 };
-        sum.images += day.images;
-        sum.requests += day.requests;
-        days.set(day.day, sum);
-      }
-      requests += report.requests ?? 0;
-      successes += (report.success_rate ?? 0) * (report.requests ?? 0);
-      latency += (report.mean_latency_ms ?? 0) * (report.requests ?? 0);
-      if (report.p95_latency_ms !== null && report.p95_latency_ms !== undefined) p95 = Math.max(p95 ?? 0, report.p95_latency_ms);
-    }
-    return {
-      days: [...days.values()],
-      images: reports.reduce((sum, r) => sum + (r.images ?? 0), 0),
-      requests,
-      success_rate: requests ? successes / requests : null,
-      mean_latency_ms: requests ? latency / requests : null,
-      p95_latency_ms: p95,
-    };
   }
 
   function render(answer, from, to) {
@@ -104,7 +70,7 @@ export function createUsagePanel({ client, onUnauthorized }) {
       ['Requests', totals.requests ?? days.reduce((s, d) => s + d.requests, 0)],
       ['Success rate', percent(totals.success_rate)],
       ['Mean latency', ms(totals.mean_latency_ms)],
-      [select.value ? 'p95 latency' : 'p95 latency (worst key)', ms(totals.p95_latency_ms)],
+      ['p95 latency', ms(totals.p95_latency_ms)],
     ];
     $('#usage-stats').replaceChildren(...stats.map(([term, value]) => h('div', { class: 'stat' }, h('dt', { text: term }), h('dd', { text: value }))));
     $('#usage-chart').replaceChildren(usageChart(days));

@@ -122,15 +122,39 @@ class KeyController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
 		this.service.get(caller, id, KeyAction.VIEW_USAGE);
-		LocalDate last = (to != null) ? to : LocalDate.now(this.clock);
-		LocalDate first = (from != null) ? from : last.minusDays(6);
-		if (first.isAfter(last)) {
-			throw new InvalidInputException("from", "from must not be after to");
+		DayRange range = DayRange.of(from, to, LocalDate.now(this.clock));
+		return this.usage.report(id, range.first(), range.last());
+	}
+
+	/**
+	 * Usage summed over the keys the caller may list: every key for the super admin, the
+	 * user keys an admin issued for an admin.
+	 */
+	@GetMapping("/usage")
+	UsageReport totalUsage(Caller caller,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to) {
+		KeyService.require(caller, KeyAction.LIST, null, "Your role may not see usage of all keys");
+		DayRange range = DayRange.of(from, to, LocalDate.now(this.clock));
+		return caller.isSuperAdmin() ? this.usage.totals(range.first(), range.last())
+				: this.usage.totalsOfKeysIssuedBy(caller.subject(), range.first(), range.last());
+	}
+
+	/** Quota days of a usage report: the last 7 by default, at most 367. */
+	record DayRange(LocalDate first, LocalDate last) {
+
+		static DayRange of(@Nullable LocalDate from, @Nullable LocalDate to, LocalDate today) {
+			LocalDate last = (to != null) ? to : today;
+			LocalDate first = (from != null) ? from : last.minusDays(6);
+			if (first.isAfter(last)) {
+				throw new InvalidInputException("from", "from must not be after to");
+			}
+			if (first.plusDays(366).isBefore(last)) {
+				throw new InvalidInputException("from", "the range may span at most 366 days");
+			}
+			return new DayRange(first, last);
 		}
-		if (first.plusDays(366).isBefore(last)) {
-			throw new InvalidInputException("from", "the range may span at most 366 days");
-		}
-		return this.usage.report(id, first, last);
+
 	}
 
 	/** A new key or a rotated secret, with the secret shown this once. */

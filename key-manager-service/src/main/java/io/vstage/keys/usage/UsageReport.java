@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Usage of one key over a range of quota days.
  *
- * @param keyId the key
+ * @param keyId the key; null in totals over several keys
  * @param from first day
  * @param to last day (inclusive)
  * @param images images counted against the quota
@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param p95LatencyMs 95th percentile latency (null without requests)
  * @param days the same per day
  */
-public record UsageReport(String keyId, LocalDate from, LocalDate to, long images, long requests,
+public record UsageReport(@Nullable String keyId, LocalDate from, LocalDate to, long images, long requests,
 		@Nullable Double successRate, @Nullable Double meanLatencyMs, @Nullable Integer p95LatencyMs, List<Day> days) {
 
 	/**
