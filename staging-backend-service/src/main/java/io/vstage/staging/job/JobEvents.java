@@ -1,8 +1,10 @@
 package io.vstage.staging.job;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,6 +58,17 @@ class JobEvents {
 		if (isFinal(name)) {
 			this.emitters.remove(jobId);
 		}
+	}
+
+	/** Jobs with at least one open stream. */
+	Set<String> watchedJobs() {
+		Set<String> watched = new HashSet<>();
+		this.emitters.forEach((jobId, list) -> {
+			if (!list.isEmpty()) {
+				watched.add(jobId);
+			}
+		});
+		return watched;
 	}
 
 	static String stateEvent(String status) {

@@ -125,6 +125,7 @@ class JobLedger {
 		});
 		if (started[0]) {
 			publishState(jobId, "started");
+			publishQueuePositions();
 		}
 		return assigned;
 	}
@@ -198,6 +199,7 @@ class JobLedger {
 			return wasOnEngine;
 		});
 		publishState(jobId, null);
+		publishQueuePositions();
 		return onEngine;
 	}
 
@@ -237,6 +239,19 @@ class JobLedger {
 		StagingJob job = this.jobs.findById(jobId).orElseThrow();
 		JobView view = this.views.view(job, this.images.findByJobIdOrderByPosition(jobId));
 		this.events.publish(jobId, (name != null) ? name : JobEvents.stateEvent(view.status()), view);
+	}
+
+	/**
+	 * A job left the queue: every queued job with an open stream hears its place again
+	 * ({@code queued} with its position).
+	 */
+	private void publishQueuePositions() {
+		for (String watched : this.events.watchedJobs()) {
+			this.jobs.findById(watched)
+				.filter((job) -> job.getStatus() == JobStatus.QUEUED)
+				.ifPresent((job) -> this.events.publish(watched, "queued",
+						this.views.view(job, this.images.findByJobIdOrderByPosition(watched))));
+		}
 	}
 
 	private static @Nullable String firstError(List<JobImage> images) {

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -152,7 +153,37 @@ class DeliveryIntegrationTests extends IntegrationTestSupport {
 		assertThat(again).containsExactly("completed");
 	}
 
+	@Test
+	void aQueuedJobsStreamHearsItsPlaceMoveUpUntilItStarts() throws Exception {
+		TestEngines.simulator().promptDuration(Duration.ofMillis(600));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			ids.add(api()
+				.submit(USER, fields("room_type", "bedroom", "style", "modern", "num_images", 1),
+						TestImages.jpeg(64, 48))
+				.body()
+				.path("id")
+				.asString());
+		}
+		List<Event> events = readStream(ids.get(ids.size() - 1), null);
+		List<Integer> places = events.stream()
+			.takeWhile((event) -> event.name().equals("queued"))
+			.map((event) -> event.data().path("queue_position").asInt())
+			.toList();
+		assertThat(places).as("%s", events).hasSizeGreaterThanOrEqualTo(2);
+		assertThat(places).isSortedAccordingTo(Comparator.reverseOrder()).doesNotHaveDuplicates();
+		assertThat(events.get(places.size()).name()).isEqualTo("started");
+		assertThat(events.get(events.size() - 1).name()).isEqualTo("completed");
+	}
+
 	private List<String> readEvents(String jobId, String lastEventId) throws Exception {
+		return readStream(jobId, lastEventId).stream().map(Event::name).toList();
+	}
+
+	private record Event(String name, JsonNode data) {
+	}
+
+	private List<Event> readStream(String jobId, String lastEventId) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/staging/jobs/" + jobId + "/events"))
 			.header("Authorization", "Bearer " + USER)
@@ -162,17 +193,22 @@ class DeliveryIntegrationTests extends IntegrationTestSupport {
 		}
 		HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
 			.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-		List<String> names = new ArrayList<>();
+		List<Event> events = new ArrayList<>();
 		try (BufferedReader reader = new BufferedReader(
 				new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+			String name = null;
 			String line;
 			while ((line = reader.readLine()) != null) {
 				if (line.startsWith("event:")) {
-					names.add(line.substring(6).strip());
+					name = line.substring(6).strip();
+				}
+				else if (line.startsWith("data:") && name != null) {
+					events.add(new Event(name, JsonMapper.builder().build().readTree(line.substring(5).strip())));
+					name = null;
 				}
 			}
 		}
-		return names;
+		return events;
 	}
 
 	private static String hmac(String secret, String text) throws Exception {
