@@ -330,6 +330,31 @@ class ScaleOutTests {
 		aKeysRateLimitIsExactAcrossBothGateways();
 	}
 
+	@Test
+	@Order(5)
+	void aKeyRevokedThroughOneGatewayIsRefusedByBothWithinTwoSeconds() {
+		List<SuiteApi> gateways = gateways(Duration.ofSeconds(5));
+		SuiteApi.IssuedKey key = gateways.get(0).createKey(suite.superAdminKey(), "scale revoked", "user", 10, 600);
+		suite.remember(key.secret());
+		// cached by both gateways first
+		for (SuiteApi gateway : gateways) {
+			assertThat(gateway.json("GET", "/api/v1/me", key.secret(), null).status()).isEqualTo(200);
+		}
+		// revoked through gateway 2 and key manager 2; gateway 1 follows key manager 1's
+		// feed
+		SuiteApi.Answer revoked = gateways.get(1)
+			.json("POST", "/api/v1/keys/" + key.id() + "/revoke", suite.superAdminKey(), null);
+		assertThat(revoked.status()).as("%s", revoked).isBetween(200, 204);
+		long revokedAt = System.nanoTime();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(2))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> gateways.stream()
+				.allMatch((gateway) -> gateway.json("GET", "/api/v1/me", key.secret(), null).status() == 401));
+		System.out.printf("scale-out revoke: refused by both gateways %d ms after the revocation%n",
+				Duration.ofNanos(System.nanoTime() - revokedAt).toMillis());
+	}
+
 	/**
 	 * threads × requests of GET /api/v1/me per gateway; each answer's status, or the
 	 * failure.
