@@ -38,8 +38,11 @@ import static org.awaitility.Awaitility.await;
  * migrations, repository lookups, atomic and idempotent quota reservations, refunds and
  * the change feed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"vstage.keys.super-admin-api-key=" + Jwts.SUPER_ADMIN_KEY, "vstage.keys.internal-jwt-secret=" + Jwts.SECRET })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "vstage.keys.super-admin-api-key=" + Jwts.SUPER_ADMIN_KEY,
+				"vstage.keys.internal-jwt-secret=" + Jwts.SECRET,
+				// the cache learns of other instances' changes only when asked to, below
+				"vstage.keys.cache-sync-interval=1h" })
 abstract class StoreContractTests {
 
 	@LocalServerPort
@@ -207,6 +210,36 @@ abstract class StoreContractTests {
 		Api.Reply nothingNew = api().get("/internal/v1/keys/changes?after=" + (head + 1), Jwts.service());
 		assertThat(nothingNew.json().path("changes").isEmpty()).isTrue();
 		assertThat(nothingNew.json().path("cursor").asLong()).isEqualTo(head + 1);
+	}
+
+	@Test
+	void aCallerThatHasSeenAChangeIsNotAnsweredFromACacheOlderThanIt() {
+		Api.Reply issued = api().post("/api/v1/keys", Jwts.superAdmin(),
+				Api.json(Map.of("name", "seen", "owner_email", "seen@example.com", "role", "user")));
+		String keyId = issued.text("id");
+		String presented = Api.json(Map.of("api_key", issued.text("api_key")));
+		assertThat(api().post("/internal/v1/keys/authenticate", Jwts.service(), presented).text("outcome"))
+			.isEqualTo("valid");
+		// another instance on the same database revokes it; this one's cache is not told
+		this.transactions.executeWithoutResult((tx) -> {
+			long now = Instant.now().toEpochMilli();
+			this.jdbc.sql("update api_keys set status = 'REVOKED', revoked_at = ?, version = version + 1 where id = ?")
+				.params(now, keyId)
+				.update();
+			this.jdbc.sql("update key_change_head set seq = seq + 1 where id = 1").update();
+			this.jdbc
+				.sql("insert into key_changes (seq, key_id, kind, at) "
+						+ "select seq, ?, 'REVOKED', ? from key_change_head where id = 1")
+				.params(keyId, now)
+				.update();
+		});
+		long seen = this.jdbc.sql("select seq from key_change_head where id = 1").query(Long.class).single();
+		assertThat(api().post("/internal/v1/keys/authenticate", Jwts.service(), presented).text("outcome"))
+			.as("from the cache, which has not followed the feed yet")
+			.isEqualTo("valid");
+		String withSeen = Api.json(Map.of("api_key", issued.text("api_key"), "seen_change", seen));
+		assertThat(api().post("/internal/v1/keys/authenticate", Jwts.service(), withSeen).text("outcome"))
+			.isEqualTo("revoked");
 	}
 
 	/**

@@ -124,13 +124,14 @@ class AdminBrowserTests {
 		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> browser.driver().switchTo().alert());
 	}
 
+	/** A figure of the usage panel, read in one go (the panel may redraw meanwhile). */
 	private static long usageStat(String term) {
-		return browser.findAll("#usage-stats .stat")
-			.stream()
-			.filter((stat) -> stat.findElement(By.tagName("dt")).getText().equals(term))
-			.map((stat) -> Long.parseLong(stat.findElement(By.tagName("dd")).getText()))
+		List<String> stats = browser.texts("#usage-stats .stat");
+		return stats.stream()
+			.filter((stat) -> stat.startsWith(term))
+			.map((stat) -> Long.parseLong(stat.substring(term.length()).strip()))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("no usage figure " + term));
+			.orElseThrow(() -> new AssertionError("no usage figure " + term + " in " + stats));
 	}
 
 	@Test
@@ -150,6 +151,7 @@ class AdminBrowserTests {
 		Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
 			console.press(browser.find("#usage-form"), "Show usage");
 			assertThat(browser.find("#usage-message").isDisplayed()).isFalse();
+			assertThat(browser.texts("#usage-scope")).singleElement().asString().startsWith("Totals over every key");
 			assertThat(usageStat("Requests")).isPositive();
 		});
 

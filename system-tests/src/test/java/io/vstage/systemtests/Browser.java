@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -114,7 +115,8 @@ final class Browser implements AutoCloseable {
 
 	/** Waits until the element is displayed and returns it. */
 	WebElement visible(String css, Duration timeout) {
-		return waiting(timeout).until((d) -> {
+		// a redraw between finding and asking replaces the element: look again
+		return waiting(timeout).ignoring(StaleElementReferenceException.class).until((d) -> {
 			List<WebElement> found = d.findElements(By.cssSelector(css));
 			return (!found.isEmpty() && found.get(0).isDisplayed()) ? found.get(0) : null;
 		});

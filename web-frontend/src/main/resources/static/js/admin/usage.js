@@ -64,6 +64,10 @@ export function createUsagePanel({ client, onUnauthorized }) {
 
   function render(answer, from, to) {
     const days = fillDays(from, to, answer.days ?? []);
+    const key = select.selectedOptions[0];
+    $('#usage-scope').textContent = select.value
+      ? `Usage of ${key.text}, ${from} to ${to}`
+      : `Totals over every key you can see, ${from} to ${to}`;
     const totals = answer;
     const stats = [
       ['Images', totals.images ?? days.reduce((s, d) => s + d.images, 0)],

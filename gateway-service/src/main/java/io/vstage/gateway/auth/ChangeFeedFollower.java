@@ -51,6 +51,11 @@ class ChangeFeedFollower implements SmartLifecycle {
 		this.clock = clock;
 	}
 
+	/** The last change applied; 0 before the position is known. */
+	long seenChange() {
+		return Math.max(this.cursor, 0);
+	}
+
 	/**
 	 * Whether the feed position is known, so cached principals can be kept up to date.
 	 */
@@ -84,7 +89,12 @@ class ChangeFeedFollower implements SmartLifecycle {
 					if (page == null) {
 						break;
 					}
-					page.changes().forEach(this::apply);
+					for (ChangesPage.Change change : page.changes()) {
+						// the position first: a key fetched again after this eviction
+						// is asked for with it, so never answered from before the change
+						this.cursor = Math.max(this.cursor, change.seq());
+						apply(change);
+					}
 					this.cursor = Math.max(this.cursor, page.cursor());
 				}
 				while (!page.changes().isEmpty());

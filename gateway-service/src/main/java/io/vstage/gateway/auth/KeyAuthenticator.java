@@ -68,7 +68,7 @@ public class KeyAuthenticator {
 
 	private Mono<Authentication> fetch(PresentedKey key, String hash) {
 		PrincipalCache.Generation generation = this.cache.generation();
-		return this.keyManager.authenticate(key.value())
+		return this.keyManager.authenticate(key.value(), this.feed.seenChange())
 			.map((answer) -> remember(hash, answer, generation))
 			.onErrorResume(KeyManagerUnavailableException.class, (ex) -> Mono.just(new Unavailable()));
 	}

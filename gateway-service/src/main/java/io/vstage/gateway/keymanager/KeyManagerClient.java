@@ -12,8 +12,12 @@ import reactor.core.publisher.Mono;
  */
 public interface KeyManagerClient {
 
-	/** {@code POST /internal/v1/keys/authenticate}. */
-	Mono<AuthenticationAnswer> authenticate(String apiKey);
+	/**
+	 * {@code POST /internal/v1/keys/authenticate}; {@code seenChange} is the last change
+	 * of the feed this gateway has applied, so that the key manager answers from nothing
+	 * older.
+	 */
+	Mono<AuthenticationAnswer> authenticate(String apiKey, long seenChange);
 
 	/** {@code GET /internal/v1/keys/changes/head}: the newest sequence number. */
 	Mono<Long> changesHead();

@@ -49,8 +49,8 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 	}
 
 	@Override
-	public Mono<AuthenticationAnswer> authenticate(String apiKey) {
-		return call(post("/internal/v1/keys/authenticate", new AuthenticateRequest(apiKey)),
+	public Mono<AuthenticationAnswer> authenticate(String apiKey, long seenChange) {
+		return call(post("/internal/v1/keys/authenticate", new AuthenticateRequest(apiKey, seenChange)),
 				okBody(AuthenticationAnswer.class));
 	}
 
@@ -149,7 +149,7 @@ class WebClientKeyManagerClient implements KeyManagerClient {
 					"Key manager answered " + response.statusCode().value() + " to " + response.request().getURI())));
 	}
 
-	record AuthenticateRequest(String apiKey) {
+	record AuthenticateRequest(String apiKey, long seenChange) {
 
 		@Override
 		public String toString() {

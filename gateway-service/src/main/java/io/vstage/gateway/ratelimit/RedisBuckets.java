@@ -3,6 +3,7 @@ package io.vstage.gateway.ratelimit;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
@@ -43,6 +44,10 @@ class RedisBuckets implements RateLimitBuckets, AutoCloseable {
 		this.uri = RedisURI.create(redisUrl);
 		this.uri.setTimeout(timeout);
 		this.keyPrefix = keyPrefix;
+		// the first connection (Lettuce's event loops) and the first bucket operation
+		// (Bucket4j's script) take longer than a request may wait: both happen now, in
+		// the background, so that the first requests already share their buckets
+		proxies().thenCompose((proxies) -> tryConsume(proxies, keyPrefix + "warm-up", 1)).exceptionally((ex) -> null);
 	}
 
 	// Connected on first use, and again after a failed attempt, without ever blocking
@@ -71,10 +76,15 @@ class RedisBuckets implements RateLimitBuckets, AutoCloseable {
 		String key = this.keyPrefix + bucket + "|" + perMinute;
 		// a caller that gives up must not cancel the connection every caller waits for
 		return Mono.fromFuture(proxies(), true)
-			.flatMap((proxies) -> Mono.fromFuture(() -> proxies.builder()
-				.build(key, () -> CompletableFuture.completedFuture(BucketShapes.perMinute(perMinute)))
-				.tryConsumeAndReturnRemaining(1)))
+			.flatMap((proxies) -> Mono.fromFuture(() -> tryConsume(proxies, key, perMinute)))
 			.map((probe) -> BucketShapes.probe(probe, perMinute));
+	}
+
+	private static CompletableFuture<ConsumptionProbe> tryConsume(AsyncProxyManager<String> proxies, String key,
+			long perMinute) {
+		return proxies.builder()
+			.build(key, () -> CompletableFuture.completedFuture(BucketShapes.perMinute(perMinute)))
+			.tryConsumeAndReturnRemaining(1);
 	}
 
 	@Override

@@ -46,7 +46,7 @@ public class FakeKeyManager implements KeyManagerClient {
 	}
 
 	@Override
-	public Mono<AuthenticationAnswer> authenticate(String apiKey) {
+	public Mono<AuthenticationAnswer> authenticate(String apiKey, long seenChange) {
 		this.authenticateCalls.incrementAndGet();
 		return available(() -> this.answers.getOrDefault(apiKey, new AuthenticationAnswer("unknown", null, null)));
 	}

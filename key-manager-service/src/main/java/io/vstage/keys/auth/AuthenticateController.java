@@ -13,17 +13,29 @@ class AuthenticateController {
 
 	private final KeyAuthenticator authenticator;
 
-	AuthenticateController(KeyAuthenticator authenticator) {
+	private final KeyCacheSync cacheSync;
+
+	AuthenticateController(KeyAuthenticator authenticator, KeyCacheSync cacheSync) {
 		this.authenticator = authenticator;
+		this.cacheSync = cacheSync;
 	}
 
 	@PostMapping("/internal/v1/keys/authenticate")
 	AuthenticationResult authenticate(@RequestBody AuthenticateRequest request) {
+		// a gateway that has seen a change (through this or another instance's feed)
+		// must not be answered from a cache that has not
+		if (request.seenChange() != null) {
+			this.cacheSync.catchUp(request.seenChange());
+		}
 		String apiKey = request.apiKey();
 		return this.authenticator.authenticate((apiKey != null) ? apiKey : "");
 	}
 
-	record AuthenticateRequest(@Nullable @Size(max = 512) String apiKey) {
+	/**
+	 * @param apiKey the presented key
+	 * @param seenChange the last change-feed sequence number the caller has applied
+	 */
+	record AuthenticateRequest(@Nullable @Size(max = 512) String apiKey, @Nullable Long seenChange) {
 	}
 
 }

@@ -41,8 +41,18 @@ class KeyCacheSync {
 		this.authenticator.evict(changed.keyId());
 	}
 
+	/**
+	 * Applies the feed up to at least {@code seq} before answering: a caller that has
+	 * seen that change gets no answer older than it.
+	 */
+	void catchUp(long seq) {
+		if (this.cursor >= 0 && this.cursor < seq) {
+			followFeed();
+		}
+	}
+
 	@Scheduled(fixedDelayString = "${vstage.keys.cache-sync-interval:1s}")
-	void followFeed() {
+	synchronized void followFeed() {
 		if (this.cursor < 0) {
 			return;
 		}
