@@ -50,10 +50,10 @@ class RedisBuckets implements RateLimitBuckets, AutoCloseable {
 		proxies().thenCompose((proxies) -> tryConsume(proxies, keyPrefix + "warm-up", 1)).exceptionally((ex) -> null);
 	}
 
-	// Connected on first use, and again after a failed attempt, without ever blocking
-	// the caller: it is a Netty event loop, which also carries the key manager's calls.
-	// A gateway starts (on local buckets) while Redis is down; once connected, Lettuce
-	// reconnects by itself.
+	// Connected at start, and again on the first use after a failed attempt, without
+	// ever blocking the caller: it is a Netty event loop, which also carries the key
+	// manager's calls. A gateway starts (on local buckets) while Redis is down; once
+	// connected, Lettuce reconnects by itself.
 	private synchronized CompletableFuture<AsyncProxyManager<String>> proxies() {
 		CompletableFuture<AsyncProxyManager<String>> current = this.proxies;
 		if (current == null || current.isCompletedExceptionally()) {
