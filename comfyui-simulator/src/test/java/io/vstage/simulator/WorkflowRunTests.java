@@ -3,14 +3,14 @@ package io.vstage.simulator;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
+
+import io.vstage.testsupport.Fixtures;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,11 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class WorkflowRunTests {
 
-	/**
-	 * The production workflow of the first version, read in place (never copied into the
-	 * project).
-	 */
-	static final Path ORIGINAL = Path.of("..", "..", "shared", "fixtures", "joger.original.json");
 
 	static ComfyUiSimulator sim;
 
@@ -61,7 +56,7 @@ class WorkflowRunTests {
 
 	@Test
 	void theFirstVersionsJogerRunsWithTheJogerBinding() throws Exception {
-		ObjectNode original = (ObjectNode) ComfyClient.JSON.readTree(Files.readAllBytes(ORIGINAL));
+		ObjectNode original = (ObjectNode) ComfyClient.JSON.readTree(Fixtures.bytes(Fixtures.ORIGINAL_JOGER));
 		Bindings.Loaded binding = Bindings.validate("joger.original", Bindings.load("joger").binding(), original);
 		assertRunsToOneImage(binding, original);
 	}

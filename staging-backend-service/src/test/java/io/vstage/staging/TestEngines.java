@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import io.vstage.simulator.ComfyUiSimulator;
+import io.vstage.testsupport.Fixtures;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -17,10 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TestEngines {
 
-	/** The first version's production workflow, read in place (never copied). */
-	public static final Path ORIGINAL_JOGER = Path.of("..", "..", "shared", "fixtures", "joger.original.json")
-		.toAbsolutePath()
-		.normalize();
+	/** The first version's production workflow, byte for byte, as a file. */
+	public static final Path ORIGINAL_JOGER = Fixtures.file(Fixtures.ORIGINAL_JOGER);
 
 	private static final KeyManagerStub KEY_MANAGER = new KeyManagerStub();
 
