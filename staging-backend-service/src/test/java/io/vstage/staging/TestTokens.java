@@ -33,8 +33,25 @@ public final class TestTokens {
 		return token("admin-key", "admin", null, "staging-backend", SECRET, 3600);
 	}
 
+	public static String superAdmin() {
+		return token("superadmin", "superadmin", null, "staging-backend", SECRET, 3600);
+	}
+
+	/**
+	 * A key's token as the gateway mints it: {@code issued_by} names the key that issued
+	 * this one (absent for the super admin).
+	 */
+	public static String key(String subject, String role, String issuedBy) {
+		return token(subject, role, null, issuedBy, "staging-backend", SECRET, 3600);
+	}
+
 	public static String token(String subject, String role, String reservationId, String audience, String secret,
 			int lifeSeconds) {
+		return token(subject, role, reservationId, null, audience, secret, lifeSeconds);
+	}
+
+	private static String token(String subject, String role, String reservationId, String issuedBy, String audience,
+			String secret, int lifeSeconds) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("vstage-gateway")
 			.subject(subject)
@@ -45,6 +62,9 @@ public final class TestTokens {
 			.expirationTime(Date.from(now.plusSeconds(lifeSeconds)));
 		if (reservationId != null) {
 			claims.claim("rsv", reservationId);
+		}
+		if (issuedBy != null) {
+			claims.claim("issued_by", issuedBy);
 		}
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());

@@ -6,11 +6,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.style.ToStringCreator;
+
+import io.vstage.contracts.access.KeyOwner;
+import io.vstage.contracts.access.Role;
 
 /**
  * A generation request: one or more photos, each turned into {@code numImages}
@@ -18,6 +22,7 @@ import org.springframework.core.style.ToStringCreator;
  */
 @Entity
 @Table(name = "staging_job")
+@EntityListeners(JobOwnership.class)
 class StagingJob {
 
 	@Id
@@ -25,6 +30,13 @@ class StagingJob {
 
 	@Column(name = "owner_id")
 	private String ownerId;
+
+	// the owner key's role claim and issuer, null on jobs from before they were kept
+	@Column(name = "owner_role")
+	private @Nullable String ownerRole;
+
+	@Column(name = "owner_issued_by")
+	private @Nullable String ownerIssuedBy;
 
 	private @Nullable String reservationId;
 
@@ -87,6 +99,33 @@ class StagingJob {
 		this.inputCount = inputCount;
 		this.status = JobStatus.QUEUED;
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * Records whose job this is, as the access rules read it: the owner's role and the
+	 * key that issued it.
+	 */
+	StagingJob ownedBy(KeyOwner owner) {
+		if (!owner.keyId().equals(this.ownerId)) {
+			throw new IllegalArgumentException("Job " + this.id + " belongs to another key");
+		}
+		this.ownerRole = owner.role().claim();
+		this.ownerIssuedBy = owner.issuedBy();
+		return this;
+	}
+
+	/** Whether {@link #ownedBy(KeyOwner)} was called (or the row has an owner's role). */
+	boolean hasOwnerRole() {
+		return this.ownerRole != null;
+	}
+
+	/**
+	 * The key the job belongs to. A job from before roles were kept reads as a user's
+	 * with no known issuer, which only its owner and the super admin reach.
+	 */
+	KeyOwner owner() {
+		Role role = (this.ownerRole != null) ? Role.fromClaim(this.ownerRole).orElse(Role.USER) : Role.USER;
+		return new KeyOwner(this.ownerId, role, (this.ownerRole != null) ? this.ownerIssuedBy : null);
 	}
 
 	/** Sets the lease of a job not saved yet. */
