@@ -35,8 +35,6 @@ import org.springframework.validation.annotation.Validated;
  * @param linkTtl life of a signed link
  * @param retention how long jobs and their files are kept
  * @param defaultWorkflow workflow used when the request names none
- * @param allowPrivateWebhooks whether webhooks may target loopback or link-local
- * addresses
  * @param refundInterval how often the refund outbox is drained
  * @param webhookBackoff delay before the second webhook try; doubled before the third
  */
@@ -49,8 +47,7 @@ public record StagingProperties(@Nullable Path storageDir, @NotBlank @Size(min =
 		@DefaultValue("1000") @Min(1) int maxPromptLength, @DefaultValue("500") @Min(1) int queueCapacity,
 		@DefaultValue("10m") Duration imageDeadline, @DefaultValue("1h") Duration linkTtl,
 		@DefaultValue("30d") Duration retention, @DefaultValue("joger") String defaultWorkflow,
-		@DefaultValue("false") boolean allowPrivateWebhooks, @DefaultValue("2s") Duration refundInterval,
-		@DefaultValue("5s") Duration webhookBackoff) {
+		@DefaultValue("2s") Duration refundInterval, @DefaultValue("5s") Duration webhookBackoff) {
 
 	public StagingProperties {
 		// an empty STAGING_STORAGE_DIR (a fresh .env) binds as null
