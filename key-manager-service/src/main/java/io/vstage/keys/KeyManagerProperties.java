@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param internalJwtSecret HS256 key of the internal JWT ({@code INTERNAL_JWT_SECRET});
  * at least 32 characters
  * @param jwtAudience audience this service accepts in internal JWTs
- * @param jwtMaxLifetime longest accepted {@code exp - iat} of an internal JWT
  * @param quotaZoneId zone whose midnight resets daily quotas (empty: UTC)
  * @param lastUsedFlushInterval how often batched last-used times are written
  * @param cacheSyncInterval how often the change feed is read to drop cached principals
@@ -26,10 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vstage.keys")
 public record KeyManagerProperties(String superAdminApiKey, String internalJwtSecret,
-		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("60s") Duration jwtMaxLifetime,
-		@DefaultValue("UTC") String quotaZoneId, @DefaultValue("2s") Duration lastUsedFlushInterval,
-		@DefaultValue("1s") Duration cacheSyncInterval, @DefaultValue("5s") Duration expirySweepInterval,
-		@DefaultValue("10s") Duration databaseWait) {
+		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("UTC") String quotaZoneId,
+		@DefaultValue("2s") Duration lastUsedFlushInterval, @DefaultValue("1s") Duration cacheSyncInterval,
+		@DefaultValue("5s") Duration expirySweepInterval, @DefaultValue("10s") Duration databaseWait) {
 
 	private static final int MIN_SECRET_LENGTH = 32;
 

@@ -100,8 +100,8 @@ class KeyManagerPropertiesTests {
 
 	@Test
 	void emptyQuotaZoneMeansUtc() {
-		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", Duration.ofSeconds(60),
-				"", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
+		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", "", Duration.ofSeconds(2),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 		assertThat(properties.quotaZone()).isEqualTo(ZoneId.of("UTC"));
 	}
 
@@ -115,8 +115,8 @@ class KeyManagerPropertiesTests {
 	}
 
 	private static KeyManagerProperties properties(String superAdminKey, String jwtSecret) {
-		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", Duration.ofSeconds(60), "UTC",
-				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
+		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", "UTC", Duration.ofSeconds(2),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
 }
