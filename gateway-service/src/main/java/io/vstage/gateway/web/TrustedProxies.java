@@ -4,12 +4,13 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+
+import io.vstage.contracts.net.AddressRange;
 
 import org.springframework.http.HttpHeaders;
 
@@ -29,9 +30,9 @@ final class TrustedProxies {
 
 	private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
 
-	private final List<Range> ranges;
+	private final List<AddressRange> ranges;
 
-	private TrustedProxies(List<Range> ranges) {
+	private TrustedProxies(List<AddressRange> ranges) {
 		this.ranges = ranges;
 	}
 
@@ -40,10 +41,10 @@ final class TrustedProxies {
 	 * @throws IllegalArgumentException naming the first entry that is none of these
 	 */
 	static TrustedProxies of(List<String> entries) {
-		List<Range> ranges = new ArrayList<>();
+		List<AddressRange> ranges = new ArrayList<>();
 		for (String entry : entries) {
 			if (!entry.isBlank()) {
-				ranges.add(Range.parse(entry.strip()));
+				ranges.add(range(entry.strip()));
 			}
 		}
 		return new TrustedProxies(List.copyOf(ranges));
@@ -171,51 +172,25 @@ final class TrustedProxies {
 		}
 	}
 
-	/** A network: its address and how many leading bits of it count. */
-	private record Range(byte[] network, int prefix) {
-
-		static Range parse(String entry) {
-			int slash = entry.indexOf('/');
-			String host = (slash >= 0) ? entry.substring(0, slash) : entry;
-			InetAddress address = node(host);
-			// a bare address, never a bracketed or IPv4 one with a port
-			if (address == null || host.startsWith("[") || (address instanceof Inet4Address && host.contains(":"))) {
-				throw invalid(entry);
-			}
-			int bits = address.getAddress().length * 8;
-			int prefix = bits;
-			if (slash >= 0) {
-				String length = entry.substring(slash + 1);
-				if (!length.matches("\\d{1,3}") || Integer.parseInt(length) > bits) {
-					throw invalid(entry);
-				}
-				prefix = Integer.parseInt(length);
-			}
-			return new Range(address.getAddress(), prefix);
+	/** A trusted proxy's address or network, as a bare literal (no brackets, no port). */
+	private static AddressRange range(String entry) {
+		int slash = entry.indexOf('/');
+		String host = (slash >= 0) ? entry.substring(0, slash) : entry;
+		InetAddress address = node(host);
+		if (address == null || host.startsWith("[") || (address instanceof Inet4Address && host.contains(":"))) {
+			throw invalid(entry);
 		}
-
-		private static IllegalArgumentException invalid(String entry) {
-			return new IllegalArgumentException(
-					"vstage.gateway.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
+		try {
+			return AddressRange.parse(entry);
 		}
-
-		boolean contains(InetAddress address) {
-			byte[] candidate = address.getAddress();
-			if (candidate.length != this.network.length) {
-				return false;
-			}
-			int whole = this.prefix / 8;
-			if (!Arrays.equals(candidate, 0, whole, this.network, 0, whole)) {
-				return false;
-			}
-			int rest = this.prefix % 8;
-			if (rest == 0) {
-				return true;
-			}
-			int mask = (0xff << (8 - rest)) & 0xff;
-			return (candidate[whole] & mask) == (this.network[whole] & mask);
+		catch (IllegalArgumentException ex) {
+			throw invalid(entry);
 		}
+	}
 
+	private static IllegalArgumentException invalid(String entry) {
+		return new IllegalArgumentException(
+				"vstage.gateway.trusted-proxies: '" + entry + "' is not an IP address or CIDR range");
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import io.vstage.contracts.net.AddressRange;
+
 /**
  * The addresses a webhook may not reach unless an operator allows them: every block that
  * is not globally routable (private, shared, loopback, link-local, unique local,

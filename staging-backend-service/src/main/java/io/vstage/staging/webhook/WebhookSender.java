@@ -29,6 +29,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.vstage.contracts.net.AddressRange;
 import io.vstage.staging.StagingProblem;
 import io.vstage.staging.StagingProperties;
 

@@ -1,4 +1,4 @@
-package io.vstage.staging.webhook;
+package io.vstage.contracts.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -10,9 +10,9 @@ import java.util.Arrays;
  * @param network the block's first address
  * @param prefixLength how many leading bits every address of the block shares
  */
-record AddressRange(byte[] network, int prefixLength) {
+public record AddressRange(byte[] network, int prefixLength) {
 
-	AddressRange {
+	public AddressRange {
 		network = network.clone();
 	}
 
@@ -21,7 +21,7 @@ record AddressRange(byte[] network, int prefixLength) {
 	 * addresses are read (nothing is looked up).
 	 * @throws IllegalArgumentException when the text is not a CIDR block
 	 */
-	static AddressRange parse(String cidr) {
+	public static AddressRange parse(String cidr) {
 		int slash = cidr.indexOf('/');
 		String address = (slash >= 0) ? cidr.substring(0, slash) : cidr;
 		byte[] bytes = literal(address);
@@ -41,17 +41,17 @@ record AddressRange(byte[] network, int prefixLength) {
 	}
 
 	/** Whether text looks like a literal address or block (rather than a host name). */
-	static boolean isLiteral(String text) {
+	public static boolean isLiteral(String text) {
 		int slash = text.indexOf('/');
 		String address = (slash >= 0) ? text.substring(0, slash) : text;
 		return address.contains(":") || address.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 	}
 
-	boolean contains(InetAddress address) {
+	public boolean contains(InetAddress address) {
 		return contains(address.getAddress());
 	}
 
-	boolean contains(byte[] address) {
+	public boolean contains(byte[] address) {
 		if (address.length != this.network.length) {
 			return false;
 		}
