@@ -24,6 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -384,10 +386,16 @@ class ScaleOutTests {
 		return outcomes;
 	}
 
+	/**
+	 * The store the gateway's limits use, from its gauge (public health says only UP).
+	 */
 	private static String rateLimitMode(SuiteApi gateway) {
-		SuiteApi.Answer health = gateway.get("/actuator/health");
-		return health.body().path("components").path("rateLimitStore").path("details").path("mode").asString();
+		Matcher mode = RATE_LIMIT_STORE.matcher(gateway.text("/actuator/prometheus"));
+		return mode.find() ? mode.group(1) : "unknown";
 	}
+
+	private static final Pattern RATE_LIMIT_STORE = Pattern
+		.compile("(?m)^vstage_gateway_rate_limit_store\\{[^}]*mode=\"([a-z-]+)\"[^}]*\\} 1(?:\\.0)?$");
 
 	private record Submitted(String id, int key, int gateway) {
 	}

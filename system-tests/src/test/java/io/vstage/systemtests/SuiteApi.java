@@ -51,6 +51,25 @@ final class SuiteApi {
 		return (this.requestTimeout != null) ? request.timeout(this.requestTimeout) : request;
 	}
 
+	/**
+	 * A plain-text GET, such as a Prometheus scrape (from this machine, a private
+	 * address).
+	 */
+	String text(String path) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A key issued by issuer: its id and its secret. */
 	record IssuedKey(String id, String secret) {
 	}
