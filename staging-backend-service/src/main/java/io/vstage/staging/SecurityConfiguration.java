@@ -1,12 +1,12 @@
 package io.vstage.staging;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Clock;
 import java.util.List;
 
-import javax.crypto.spec.SecretKeySpec;
-
 import tools.jackson.databind.json.JsonMapper;
+
+import io.vstage.contracts.token.InternalJwtDecoder;
+import io.vstage.contracts.token.InternalTokenVerifier;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,17 +15,13 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Internal JWT from the gateway on every route except the signed file links and health.
+ * Internal JWT from the gateway on every route except the signed file links and health,
+ * verified by the suite's one verifier (service-contracts).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -63,13 +59,8 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(StagingProperties properties) {
-		SecretKeySpec key = new SecretKeySpec(properties.internalJwtSecret().getBytes(StandardCharsets.UTF_8),
-				"HmacSHA256");
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(Duration.ofSeconds(30)),
-				new JwtClaimValidator<List<String>>("aud", (aud) -> aud != null && aud.contains(AUDIENCE))));
-		return decoder;
+	JwtDecoder jwtDecoder(StagingProperties properties, Clock clock) {
+		return new InternalJwtDecoder(new InternalTokenVerifier(properties.internalJwtSecret(), AUDIENCE, clock));
 	}
 
 	private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String slug,

@@ -1,6 +1,8 @@
 package io.vstage.staging;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,6 +16,16 @@ public class StagingProblem extends ErrorResponseException {
 
 	public StagingProblem(HttpStatus status, String slug, String detail) {
 		super(status, problem(status, slug, detail), null);
+	}
+
+	/** A problem naming the field at fault, in {@code errors[]} like the gateway's. */
+	public StagingProblem(HttpStatus status, String slug, String field, String detail) {
+		super(status, withField(problem(status, slug, detail), field, detail), null);
+	}
+
+	private static ProblemDetail withField(ProblemDetail problem, String field, String detail) {
+		problem.setProperty("errors", List.of(Map.of("field", field, "detail", detail)));
+		return problem;
 	}
 
 	static ProblemDetail problem(HttpStatus status, String slug, String detail) {

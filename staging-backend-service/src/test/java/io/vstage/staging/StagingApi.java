@@ -1,6 +1,7 @@
 package io.vstage.staging;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
@@ -42,10 +43,14 @@ public final class StagingApi {
 		return post("/api/v1/staging/jobs", token, form);
 	}
 
+	/**
+	 * Posts a generation form with a token that carries the reservation the gateway would
+	 * have made for it: {@code num_images} × the photos in {@code image} or {@code file}.
+	 */
 	public Reply post(String path, String token, MultiValueMap<String, Object> form) {
 		ResponseEntity<String> response = this.http.post()
 			.uri(path)
-			.headers((headers) -> auth(headers, token))
+			.headers((headers) -> auth(headers, TestTokens.fresh(token, units(form))))
 			.contentType(MediaType.MULTIPART_FORM_DATA)
 			.body(form)
 			.retrieve()
@@ -91,7 +96,19 @@ public final class StagingApi {
 
 	private static void auth(HttpHeaders headers, String token) {
 		if (token != null) {
-			headers.setBearerAuth(token);
+			headers.setBearerAuth(TestTokens.fresh(token, 0));
+		}
+	}
+
+	private static int units(MultiValueMap<String, Object> form) {
+		int photos = form.getOrDefault("image", List.of()).size() + form.getOrDefault("file", List.of()).size();
+		Object numImages = form.getFirst("num_images");
+		try {
+			int perPhoto = (numImages != null) ? Integer.parseInt(numImages.toString().strip()) : 1;
+			return Math.max(1, photos) * Math.max(1, perPhoto);
+		}
+		catch (NumberFormatException ex) {
+			return Math.max(1, photos);
 		}
 	}
 

@@ -2,8 +2,12 @@ package io.vstage.gateway.jwt;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.vstage.contracts.access.Role;
+import io.vstage.contracts.token.Identity;
+import io.vstage.contracts.token.InternalToken;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 import io.vstage.gateway.RoutePolicy;
@@ -18,8 +22,9 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Puts the gateway's JWT in {@code Authorization} for the route's audience: who the key
- * is, its role, and the quota reservation of a generation request. Routes without an
- * audience get no token (the client's {@code Authorization} was already removed).
+ * is, its role, who issued it, and the quota reservation of a generation request with its
+ * units. Routes without an audience get no token (the client's {@code Authorization} was
+ * already removed).
  */
 @Component
 class InternalJwtFilter implements GlobalFilter, Ordered {
@@ -37,11 +42,20 @@ class InternalJwtFilter implements GlobalFilter, Ordered {
 		if (audience == null || principal == null) {
 			return chain.filter(exchange);
 		}
-		UUID reservation = exchange.getAttribute(GatewayAttributes.RESERVATION_ID);
-		String token = this.minter.mint(principal.keyId(), principal.role().wireName(), principal.email(),
-				principal.name(), audience, reservation);
+		String token = this.minter.mint(identity(principal), audience, reservation(exchange));
 		ServerHttpRequest request = exchange.getRequest().mutate().headers((h) -> h.setBearerAuth(token)).build();
 		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	private static Identity identity(Principal principal) {
+		Role role = Role.fromClaim(principal.role().wireName()).orElseThrow();
+		return new Identity(principal.keyId(), role, principal.email(), principal.name(), null);
+	}
+
+	private static InternalToken.@Nullable Reservation reservation(ServerWebExchange exchange) {
+		UUID id = exchange.getAttribute(GatewayAttributes.RESERVATION_ID);
+		Integer units = exchange.getAttribute(GatewayAttributes.RESERVED_UNITS);
+		return (id != null && units != null) ? new InternalToken.Reservation(id, units) : null;
 	}
 
 	@Override

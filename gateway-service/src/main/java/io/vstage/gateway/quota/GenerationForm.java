@@ -1,11 +1,15 @@
 package io.vstage.gateway.quota;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+
+import io.vstage.contracts.generation.GenerationApi;
+import io.vstage.contracts.generation.GenerationReading;
+import io.vstage.contracts.generation.GenerationRequestReader;
 
 import org.springframework.core.ResolvableType;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -18,18 +22,29 @@ import org.springframework.http.codec.multipart.PartEvent;
 import org.springframework.http.codec.multipart.PartEventHttpMessageReader;
 
 /**
- * What a generation request asks for, read from its multipart body as a stream of part
- * events (file contents are released as they pass, never held).
- *
- * @param numImages the {@code num_images} field as sent, or {@code null} when absent
- * @param imageParts how many file parts carry a photo
+ * Reads a generation request the suite's one way ({@link GenerationRequestReader}, which
+ * the backend applies too), from its query string and its multipart body as a stream of
+ * part events: file contents are counted and released as they pass, never held.
  */
-record GenerationForm(@Nullable String numImages, int imageParts) {
+final class GenerationForm {
 
 	private static final PartEventHttpMessageReader READER = new PartEventHttpMessageReader();
 
-	/** Reads the form of a multipart body. */
-	static Mono<GenerationForm> read(HttpHeaders headers, Flux<DataBuffer> body, Set<String> imagePartNames) {
+	private final GenerationRequestReader reader;
+
+	private long fileSize;
+
+	private GenerationForm(GenerationRequestReader reader) {
+		this.reader = reader;
+	}
+
+	/** Reads the request's query string and multipart body. */
+	static Mono<GenerationReading> read(GenerationApi api, @Nullable String rawQuery, HttpHeaders headers,
+			Flux<DataBuffer> body) {
+		GenerationForm form = new GenerationForm(GenerationRequestReader.start(api, rawQuery));
+		if (form.reader.refused()) {
+			return Mono.just(form.reader.finish());
+		}
 		ReactiveHttpInputMessage message = new ReactiveHttpInputMessage() {
 			@Override
 			public Flux<DataBuffer> getBody() {
@@ -42,21 +57,24 @@ record GenerationForm(@Nullable String numImages, int imageParts) {
 			}
 		};
 		return READER.read(ResolvableType.forClass(PartEvent.class), message, Map.of())
-			.reduce(new GenerationForm(null, 0), (form, event) -> {
-				DataBufferUtils.release(event.content());
-				if (event instanceof FormPartEvent field && "num_images".equals(field.name())) {
-					return new GenerationForm(field.value(), form.imageParts());
-				}
-				if (event instanceof FilePartEvent file && event.isLast() && imagePartNames.contains(file.name())) {
-					return new GenerationForm(form.numImages(), form.imageParts() + 1);
-				}
-				return form;
-			});
+			.doOnNext(form::accept)
+			.then(Mono.fromSupplier(form.reader::finish));
 	}
 
-	/** The quota units: images asked for each photo, times the photos. */
-	int units(int numImages) {
-		return numImages * this.imageParts;
+	private void accept(PartEvent event) {
+		int size = event.content().readableByteCount();
+		DataBufferUtils.release(event.content());
+		List<String> dispositions = event.headers().getOrEmpty(HttpHeaders.CONTENT_DISPOSITION);
+		if (event instanceof FormPartEvent field) {
+			this.reader.text(dispositions, field.value());
+		}
+		else if (event instanceof FilePartEvent) {
+			this.fileSize += size;
+			if (event.isLast()) {
+				this.reader.file(dispositions, this.fileSize);
+				this.fileSize = 0;
+			}
+		}
 	}
 
 }

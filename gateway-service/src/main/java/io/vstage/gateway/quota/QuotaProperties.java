@@ -2,7 +2,6 @@ package io.vstage.gateway.quota;
 
 import java.nio.file.Path;
 
-import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,12 +17,10 @@ import org.springframework.validation.annotation.Validated;
  * held in memory)
  * @param spoolDirectory where generation uploads wait on disk while their quota is
  * reserved (default: the system's temporary directory)
- * @param maxNumImages largest {@code num_images} accepted
  */
 @ConfigurationProperties("vstage.gateway.quota")
 @Validated
-public record QuotaProperties(@DefaultValue("450MB") DataSize maxUploadSize, @Nullable Path spoolDirectory,
-		@DefaultValue("10") @Min(1) int maxNumImages) {
+public record QuotaProperties(@DefaultValue("450MB") DataSize maxUploadSize, @Nullable Path spoolDirectory) {
 
 	/** The spool directory to use. */
 	public Path spool() {

@@ -3,22 +3,23 @@ package io.vstage.gateway.quota;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import io.vstage.contracts.generation.GenerationApi;
+import io.vstage.contracts.generation.GenerationReading;
+import io.vstage.contracts.generation.GenerationRequest;
+import io.vstage.contracts.generation.Refusal;
+import io.vstage.contracts.problem.ProblemTypes;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 import io.vstage.gateway.RoutePolicy;
@@ -47,17 +48,19 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Reserves the daily quota of a generation request before it is routed: the multipart
- * body is spooled to disk (capped), its {@code num_images} and photo parts are counted,
- * {@code num_images} × photos units are reserved with the key manager, and the spooled
- * body is streamed upstream with the reservation id in the JWT. A request the service did
- * not accept (non-2xx, or no answer) gets its units refunded.
+ * body is spooled to disk (capped) and read the suite's one way (the backend reads it the
+ * same way and renders exactly the units reserved), {@code num_images} × photos units are
+ * reserved with the key manager, and the spooled body is streamed upstream with the
+ * reservation and its units in the JWT. Ambiguous requests are refused before anything is
+ * reserved. A request the service did not accept (non-2xx, or no answer) gets its units
+ * refunded.
  */
 @Component
 class QuotaReservationFilter implements GlobalFilter, Ordered {
 
 	private static final Log logger = LogFactory.getLog(QuotaReservationFilter.class);
 
-	private static final Duration LATE_RELEASE_DELAY = Duration.ofSeconds(5);
+	private static final Duration RELEASE_BACKOFF = Duration.ofSeconds(1);
 
 	private final KeyManagerClient keyManager;
 
@@ -104,24 +107,28 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 
 	private Mono<Void> admit(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,
 			UploadSpool spool) {
-		HttpHeaders headers = exchange.getRequest().getHeaders();
+		ServerHttpRequest request = exchange.getRequest();
 		return GenerationForm
-			.read(headers, spool.read(exchange.getResponse().bufferFactory()), imagePartNames(exchange))
-			.flatMap((form) -> {
-				OptionalInt numImages = parseNumImages(form.numImages());
-				if (numImages.isEmpty()) {
-					return invalid(exchange, "num_images",
-							"num_images must be a whole number from 1 to " + this.properties.maxNumImages());
-				}
-				if (form.imageParts() == 0) {
-					return invalid(exchange, "image", "The request carries no photo");
-				}
-				return reserve(exchange, chain, principal, spool, form.units(numImages.getAsInt()));
+			.read(generationApi(exchange), request.getURI().getRawQuery(), request.getHeaders(),
+					spool.read(exchange.getResponse().bufferFactory()))
+			.flatMap((reading) -> switch (reading) {
+				case GenerationReading.Admissible(GenerationRequest admissible) ->
+					reserve(exchange, chain, principal, spool, admissible.units());
+				case GenerationReading.Refused(Refusal refusal) -> refuse(exchange, refusal);
 			})
 			// a client's broken body (no boundary, truncated parts) is its mistake, not
 			// ours
 			.onErrorResume(DecodingException.class, (ex) -> this.problems.reject(exchange, HttpStatus.BAD_REQUEST,
-					"bad-multipart", "The multipart body could not be read: " + ex.getMessage()));
+					ProblemTypes.BAD_MULTIPART, "The multipart body could not be read: " + ex.getMessage()));
+	}
+
+	private Mono<Void> refuse(ServerWebExchange exchange, Refusal refusal) {
+		HttpStatus status = HttpStatus.valueOf(refusal.status());
+		if (refusal.field() == null) {
+			return this.problems.reject(exchange, status, refusal.slug(), refusal.detail());
+		}
+		return this.problems.reject(exchange, status, refusal.slug(), refusal.detail(),
+				Map.of("errors", List.of(Map.of("field", refusal.field(), "detail", refusal.detail()))));
 	}
 
 	private Mono<Void> reserve(ServerWebExchange exchange, GatewayFilterChain chain, Principal principal,
@@ -143,14 +150,15 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 	}
 
 	/**
-	 * A reservation that timed out may still have been granted (a key manager that is
-	 * starting answers late): its units go back once the key manager answers again. A
-	 * refund of a reservation it never saw changes nothing.
+	 * A reservation that timed out may still be granted later (a key manager that is
+	 * starting answers late): it is released at once, and again until the key manager
+	 * answers. A release that arrives before its reservation is remembered by the key
+	 * manager, which then refuses the late reservation, so nothing stays charged in
+	 * either order.
 	 */
 	private void releaseLater(UUID reservationId, int units) {
-		Mono.delay(LATE_RELEASE_DELAY)
-			.then(Mono.defer(() -> this.keyManager.refund(reservationId, units))
-				.retryWhen(Retry.backoff(6, LATE_RELEASE_DELAY)))
+		Mono.defer(() -> this.keyManager.refund(reservationId, units))
+			.retryWhen(Retry.backoff(8, RELEASE_BACKOFF))
 			.subscribe(null, (ex) -> logger.warn("Reservation " + reservationId
 					+ " that timed out could not be released; its units stay used today: " + ex.getMessage()));
 	}
@@ -219,35 +227,17 @@ class QuotaReservationFilter implements GlobalFilter, Ordered {
 				extra);
 	}
 
-	private Mono<Void> invalid(ServerWebExchange exchange, String field, String detail) {
-		return this.problems.reject(exchange, HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field", detail,
-				Map.of("errors", List.of(Map.of("field", field, "detail", detail))));
-	}
-
 	private Mono<Void> tooLarge(ServerWebExchange exchange, long max) {
 		return this.problems.reject(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
 				"The upload is larger than " + max + " bytes");
 	}
 
-	private OptionalInt parseNumImages(@Nullable String value) {
-		if (value == null || value.isBlank()) {
-			return OptionalInt.of(1);
-		}
-		try {
-			int n = Integer.parseInt(value.strip());
-			return (n >= 1 && n <= this.properties.maxNumImages()) ? OptionalInt.of(n) : OptionalInt.empty();
-		}
-		catch (NumberFormatException ex) {
-			return OptionalInt.empty();
-		}
-	}
-
-	private static Set<String> imagePartNames(ServerWebExchange exchange) {
+	/** The endpoint's form, from the route's {@code generation-api} metadata. */
+	private static GenerationApi generationApi(ServerWebExchange exchange) {
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-		Object names = (route != null) ? route.getMetadata().get("image-parts") : null;
-		return (names != null)
-				? Arrays.stream(names.toString().split(",")).map(String::strip).collect(Collectors.toSet())
-				: Set.of("image");
+		Object api = (route != null) ? route.getMetadata().get("generation-api") : null;
+		return (api != null) ? GenerationApi.valueOf(api.toString().strip().toUpperCase(Locale.ROOT))
+				: GenerationApi.STAGING;
 	}
 
 	@Override

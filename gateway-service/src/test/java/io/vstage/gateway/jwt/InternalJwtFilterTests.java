@@ -36,6 +36,7 @@ class InternalJwtFilterTests {
 		UUID reservation = UUID.randomUUID();
 		MockServerWebExchange exchange = exchange(Map.of("role", "user", "audience", "staging-backend"));
 		exchange.getAttributes().put(GatewayAttributes.RESERVATION_ID, reservation);
+		exchange.getAttributes().put(GatewayAttributes.RESERVED_UNITS, 6);
 		CapturingChain chain = new CapturingChain();
 		this.filter.filter(exchange, chain).block();
 		String authorization = chain.exchange().getRequest().getHeaders().getFirst("Authorization");
@@ -49,6 +50,7 @@ class InternalJwtFilterTests {
 		assertThat(claims.getStringClaim("email")).isEqualTo("owner@example.com");
 		assertThat(claims.getStringClaim("name")).isEqualTo("my key");
 		assertThat(claims.getStringClaim("rsv")).isEqualTo(reservation.toString());
+		assertThat(claims.getIntegerClaim("rsv_units")).isEqualTo(6);
 		assertThat(claims.getJWTID()).isNotBlank();
 		assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
 		assertThat(jwt.getPayload().toJSONObject().get("aud")).isEqualTo("staging-backend");

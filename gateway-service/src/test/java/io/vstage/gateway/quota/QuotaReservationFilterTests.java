@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import io.vstage.gateway.Exchanges;
@@ -24,6 +27,7 @@ import io.vstage.gateway.keymanager.KeyManagerProperties;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -35,8 +39,8 @@ class QuotaReservationFilterTests {
 
 	private static final String BOUNDARY = "vstage-boundary";
 
-	private static final Map<String, Object> GENERATION = Map.of("role", "user", "generation", "true", "image-parts",
-			"image");
+	private static final Map<String, Object> GENERATION = Map.of("role", "user", "generation", "true", "generation-api",
+			"staging");
 
 	@TempDir
 	Path spool;
@@ -135,12 +139,63 @@ class QuotaReservationFilterTests {
 		assertThat(this.keyManager.reservations).isEmpty();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "num_images=10", "num%5Fimages=10", "NUM_IMAGES=2", "image=x", "wait=1&wait=2" })
+	void generationParametersInTheQueryStringAreAmbiguousAndReserveNothing(String query) {
+		AtomicReference<String> forwarded = new AtomicReference<>();
+		MockServerWebExchange exchange = exchange("/api/v1/staging/jobs?" + query, multipart(1, 1));
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, forwarded)).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/ambiguous-request");
+		assertThat(this.keyManager.reservations).isEmpty();
+		assertThat(forwarded.get()).isNull();
+	}
+
+	@Test
+	void numImagesGivenTwiceIsAmbiguousInEitherOrderAndReservesNothing() {
+		for (String twice : List.of(field("num_images", "10") + field("num_images", "1"),
+				field("num_images", "1") + field("num_images", "10"))) {
+			MockServerWebExchange exchange = exchange("/api/v1/staging/jobs", twice + photo("image") + end());
+			filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+			assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/ambiguous-request")
+				.contains("num_images");
+		}
+		assertThat(this.keyManager.reservations).isEmpty();
+	}
+
+	@Test
+	void anExtendedPartNameIsAmbiguousAndReservesNothing() {
+		String body = "--" + BOUNDARY
+				+ "\r\nContent-Disposition: form-data; name*=UTF-8''image; filename=\"a.jpg\"\r\n\r\nbytes\r\n" + end();
+		MockServerWebExchange exchange = exchange("/api/v1/staging/jobs", body);
+		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/ambiguous-request");
+		assertThat(this.keyManager.reservations).isEmpty();
+	}
+
+	@Test
+	void theLegacyEndpointReadsItsFilePartAndRefusesItsQueryParameters() {
+		Map<String, Object> legacy = Map.of("role", "user", "generation", "true", "generation-api", "legacy");
+		MockServerWebExchange admitted = exchange("/api/virtual-staging/generate",
+				field("num_images", "3") + photo("file") + end(), legacy);
+		filter(1024 * 1024).filter(admitted, answering(HttpStatus.OK, new AtomicReference<>())).block();
+		assertThat(this.keyManager.reservations).containsValue(3);
+
+		MockServerWebExchange inQuery = exchange("/api/virtual-staging/generate?num_images=3", photo("file") + end(),
+				legacy);
+		filter(1024 * 1024).filter(inQuery, answering(HttpStatus.OK, new AtomicReference<>())).block();
+		assertThat(inQuery.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(this.keyManager.reservations).hasSize(1);
+	}
+
 	private QuotaReservationFilter filter(long maxBytes) {
 		KeyManagerProperties properties = new KeyManagerProperties(URI.create("http://km.invalid"),
 				Duration.ofSeconds(1), Duration.ofMillis(400), Duration.ofMinutes(10), Duration.ofSeconds(5),
 				Duration.ofSeconds(60), Duration.ofSeconds(5), 1000);
 		return new QuotaReservationFilter(this.keyManager, new LiveQuotas(this.keyManager, properties, this.clock),
-				new QuotaProperties(DataSize.ofBytes(maxBytes), this.spool, 10), Exchanges.problems(), this.clock);
+				new QuotaProperties(DataSize.ofBytes(maxBytes), this.spool), Exchanges.problems(), this.clock);
 	}
 
 	private static GatewayFilterChain answering(HttpStatus status, AtomicReference<String> forwarded) {
@@ -156,13 +211,35 @@ class QuotaReservationFilterTests {
 	}
 
 	private static MockServerWebExchange exchange(String body) {
-		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.post("/api/v1/staging/jobs")
+		return exchange("/api/v1/staging/jobs", body);
+	}
+
+	private static MockServerWebExchange exchange(String uri, String body) {
+		return exchange(uri, body, GENERATION);
+	}
+
+	private static MockServerWebExchange exchange(String uri, String body, Map<String, Object> route) {
+		// a URI, not a template: the query reaches the filter as the client encoded it
+		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.method(HttpMethod.POST, URI.create(uri))
 			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
 			.remoteAddress(new InetSocketAddress("203.0.113.7", 40000))
-			.body(body), GENERATION);
+			.body(body), route);
 		exchange.getAttributes()
 			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null));
 		return exchange;
+	}
+
+	private static String field(String name, String value) {
+		return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+	}
+
+	private static String photo(String name) {
+		return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name
+				+ "\"; filename=\"room.jpg\"\r\nContent-Type: image/jpeg\r\n\r\nnot really a jpeg\r\n";
+	}
+
+	private static String end() {
+		return "--" + BOUNDARY + "--\r\n";
 	}
 
 	private static String multipart(int numImages, int photos) {

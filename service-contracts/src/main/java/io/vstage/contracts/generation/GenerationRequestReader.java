@@ -75,21 +75,25 @@ public final class GenerationRequestReader {
 		}
 	}
 
-	/** A part its parser read as a file of this many bytes. */
-	public void file(Collection<String> contentDispositions, long size) {
+	/**
+	 * A part its parser read as a file of this many bytes.
+	 * @return whether the part is one of the request's photos (the caller keeps those)
+	 */
+	public boolean file(Collection<String> contentDispositions, long size) {
 		PartDisposition part = disposition(contentDispositions);
 		if (part == null) {
-			return;
+			return false;
 		}
 		if (!part.file()) {
 			refuse(Refusal.ambiguous(part.name(), "The part '" + part.name() + "' reads as a file and as text"));
 		}
 		else if (part.name().equals(this.api.photoField())) {
-			addPhoto(size);
+			return addPhoto(size);
 		}
 		else if (this.api.textFields().contains(part.name()) || this.api.isWaitField(part.name())) {
 			refuse(Refusal.ambiguous(part.name(), "'" + part.name() + "' must be a text field, not a file"));
 		}
+		return false;
 	}
 
 	/** The reading of everything fed so far. */
@@ -163,17 +167,18 @@ public final class GenerationRequestReader {
 		}
 	}
 
-	private void addPhoto(long size) {
+	private boolean addPhoto(long size) {
 		if (this.photos > 0 && !this.api.severalPhotos()) {
 			refuse(Refusal.ambiguous(this.api.photoField(),
 					"This endpoint takes one photo in '" + this.api.photoField() + "'"));
+			return false;
 		}
-		else if (size <= 0) {
+		if (size <= 0) {
 			refuse(Refusal.invalid(this.api.photoField(), "A photo is empty"));
+			return false;
 		}
-		else {
-			this.photos++;
-		}
+		this.photos++;
+		return true;
 	}
 
 	private void refuse(Refusal refusal) {

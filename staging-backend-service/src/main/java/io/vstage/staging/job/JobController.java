@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Page;
@@ -21,9 +22,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.vstage.contracts.generation.GenerationApi;
+import io.vstage.contracts.generation.GenerationRequest;
+import io.vstage.contracts.problem.ProblemTypes;
+import io.vstage.contracts.token.InternalJwtDecoder;
 import io.vstage.staging.StagingProblem;
 
 /**
@@ -36,6 +40,8 @@ class JobController {
 
 	private final JobService service;
 
+	private final GenerationIntake intake;
+
 	private final StagingJobRepository jobs;
 
 	private final JobImageRepository images;
@@ -44,9 +50,10 @@ class JobController {
 
 	private final JobEvents events;
 
-	JobController(JobService service, StagingJobRepository jobs, JobImageRepository images, JobViews views,
-			JobEvents events) {
+	JobController(JobService service, GenerationIntake intake, StagingJobRepository jobs, JobImageRepository images,
+			JobViews views, JobEvents events) {
 		this.service = service;
+		this.intake = intake;
 		this.jobs = jobs;
 		this.images = images;
 		this.views = views;
@@ -54,23 +61,13 @@ class JobController {
 	}
 
 	@PostMapping(path = "/api/v1/staging/jobs", consumes = "multipart/form-data")
-	ResponseEntity<JobView> submit(@AuthenticationPrincipal Jwt jwt,
-			@RequestParam(name = "image", required = false) @Nullable List<MultipartFile> files,
-			@RequestParam(name = "room_type", required = false) @Nullable String roomType,
-			@RequestParam(required = false) @Nullable String style,
-			@RequestParam(required = false) @Nullable String prompt,
-			@RequestParam(name = "negative_prompt", required = false) @Nullable String negativePrompt,
-			@RequestParam(name = "num_images", required = false) @Nullable Integer numImages,
-			@RequestParam(required = false) @Nullable Long seed,
-			@RequestParam(required = false) @Nullable String workflow,
-			@RequestParam(required = false) @Nullable String label,
-			@RequestParam(name = "webhook_url", required = false) @Nullable String webhookUrl,
-			@RequestParam(name = "wait", required = false) @Nullable Integer waitSeconds) {
+	ResponseEntity<JobView> submit(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
-		JobForm form = new JobForm(roomType, style, prompt, negativePrompt, numImages, seed, workflow, label,
-				webhookUrl);
-		StagingJob job = this.service.create(caller.id(), caller.reservationId(), form,
-				(files != null) ? files : List.of());
+		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.STAGING, request,
+				InternalJwtDecoder.internalToken(jwt));
+		GenerationRequest form = admitted.request();
+		StagingJob job = this.service.create(caller.id(), caller.reservationId(), JobForm.of(form), admitted.photos());
+		Integer waitSeconds = waitSeconds(form);
 		if (waitSeconds != null && waitSeconds > 0) {
 			StagingJob finished = awaitFinish(job.getId(), Duration.ofSeconds(waitSeconds));
 			if (finished.getStatus().isFinished()) {
@@ -80,6 +77,18 @@ class JobController {
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/v1/staging/jobs/" + job.getId()))
 			.body(view(this.jobs.findById(job.getId()).orElseThrow()));
+	}
+
+	private static @Nullable Integer waitSeconds(GenerationRequest form) {
+		String wait = form.field(GenerationApi.WAIT).map(String::strip).orElse("");
+		if (wait.isEmpty()) {
+			return null;
+		}
+		if (!wait.matches("[0-9]{1,9}")) {
+			throw new StagingProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_FIELD, GenerationApi.WAIT,
+					"wait is a whole number of seconds.");
+		}
+		return Integer.parseInt(wait);
 	}
 
 	@GetMapping("/api/v1/staging/jobs")

@@ -1,12 +1,9 @@
 package io.vstage.staging.job;
 
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.multipart.MultipartFile;
 
 import io.vstage.staging.StagingProblem;
 import io.vstage.staging.StagingProperties;
@@ -31,12 +28,12 @@ class JobRequestRules {
 		this.properties = properties;
 	}
 
-	JobSpec check(JobForm form, List<MultipartFile> files, long seed) {
-		if (files.isEmpty() || files.stream().allMatch(MultipartFile::isEmpty)) {
-			throw new StagingProblem(HttpStatus.BAD_REQUEST, "no-file",
-					"Send at least one image in the field 'image'.");
-		}
-		if (files.size() > this.properties.maxFiles()) {
+	/**
+	 * The job a request describes; its photos and {@code num_images} were read and
+	 * checked by {@link GenerationIntake}.
+	 */
+	JobSpec check(JobForm form, int photos, long seed) {
+		if (photos > this.properties.maxFiles()) {
 			throw new StagingProblem(HttpStatus.BAD_REQUEST, "too-many-files",
 					"At most " + this.properties.maxFiles() + " files may be sent in one job.");
 		}
@@ -53,11 +50,7 @@ class JobRequestRules {
 		if (this.catalog.workflow(workflow).isEmpty()) {
 			throw invalid("unknown-workflow", "workflow '" + workflow + "' is unknown; see the catalog.");
 		}
-		int numImages = (form.numImages() != null) ? form.numImages() : 1;
-		if (numImages < 1 || numImages > this.properties.maxImages()) {
-			throw invalid("num-images-out-of-range",
-					"num_images must be between 1 and " + this.properties.maxImages() + ".");
-		}
+		int numImages = form.numImages();
 		checkLength(form.prompt(), "prompt");
 		checkLength(form.negativePrompt(), "negative_prompt");
 		if (seed < 0) {

@@ -10,11 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.Part;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
 
 import io.vstage.staging.StagingProblem;
 import io.vstage.staging.StagingProperties;
@@ -73,8 +73,8 @@ class JobService {
 		this.clock = clock;
 	}
 
-	StagingJob create(String ownerId, @Nullable String reservationId, JobForm form, List<MultipartFile> files) {
-		JobSpec spec = this.rules.check(form, files, (form.seed() != null) ? form.seed() : randomSeed());
+	StagingJob create(String ownerId, @Nullable String reservationId, JobForm form, List<Part> files) {
+		JobSpec spec = this.rules.check(form, files.size(), (form.seed() != null) ? form.seed() : randomSeed());
 		if (this.pool.allDown()) {
 			throw RetryLaterException.enginesDown();
 		}
@@ -125,14 +125,14 @@ class JobService {
 		return this.random.nextLong(1L << 53);
 	}
 
-	private Path accept(String jobId, int index, MultipartFile file) throws IOException {
+	private Path accept(String jobId, int index, Part file) throws IOException {
 		if (file.getSize() > this.properties.maxUploadSize().toBytes()) {
 			throw new StagingProblem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
 					"A file is larger than " + this.properties.maxUploadSize().toMegabytes() + " MB.");
 		}
 		Path incoming = Files.createTempFile(Files.createDirectories(this.store.jobDir(jobId)), "upload-", ".part");
 		// a disk-backed part is moved, never read into memory
-		file.transferTo(incoming);
+		file.write(incoming.toAbsolutePath().toString());
 		ImageInfo info = this.inspector.inspect(incoming);
 		return this.store.keepInput(jobId, index, info.format().extension(), incoming);
 	}

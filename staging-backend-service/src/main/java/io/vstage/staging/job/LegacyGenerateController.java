@@ -3,17 +3,18 @@ package io.vstage.staging.job;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
+import io.vstage.contracts.generation.GenerationApi;
+import io.vstage.contracts.token.InternalJwtDecoder;
 import io.vstage.staging.StagingProperties;
 import io.vstage.staging.catalog.WorkflowCatalog;
 
@@ -24,7 +25,12 @@ import io.vstage.staging.catalog.WorkflowCatalog;
 @RestController
 class LegacyGenerateController {
 
+	/** The first version staged in this style when a client named none. */
+	private static final String FIRST_VERSION_DEFAULT_STYLE = "scandinavian";
+
 	private final JobService service;
+
+	private final GenerationIntake intake;
 
 	private final JobController jobs;
 
@@ -32,29 +38,24 @@ class LegacyGenerateController {
 
 	private final StagingProperties properties;
 
-	LegacyGenerateController(JobService service, JobController jobs, WorkflowCatalog catalog,
+	LegacyGenerateController(JobService service, GenerationIntake intake, JobController jobs, WorkflowCatalog catalog,
 			StagingProperties properties) {
 		this.service = service;
+		this.intake = intake;
 		this.jobs = jobs;
 		this.catalog = catalog;
 		this.properties = properties;
 	}
 
 	@PostMapping(path = "/api/virtual-staging/generate", consumes = "multipart/form-data")
-	LegacyResult generate(@AuthenticationPrincipal Jwt jwt,
-			@RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-			@RequestParam(name = "num_images", required = false) @Nullable Integer numImages,
-			@RequestParam(required = false) @Nullable String style,
-			@RequestParam(name = "room_type", required = false) @Nullable String roomType,
-			@RequestParam(required = false) @Nullable String prompt,
-			@RequestParam(required = false) @Nullable Long seed) {
+	LegacyResult generate(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
-		JobForm form = new JobForm((roomType != null) ? roomType : this.catalog.defaultRoomType(),
-				(style != null) ? style.strip().toLowerCase().replace(' ', '_').replace('-', '_') : null, prompt, null,
-				numImages, seed, null, null, null);
+		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.LEGACY, request,
+				InternalJwtDecoder.internalToken(jwt));
+		JobForm form = legacyStyle(JobForm.of(admitted.request())).withDefaults(this.catalog.defaultRoomType(),
+				FIRST_VERSION_DEFAULT_STYLE);
 		long started = System.nanoTime();
-		StagingJob job = this.service.create(caller.id(), caller.reservationId(), form,
-				(file != null) ? List.of(file) : List.of());
+		StagingJob job = this.service.create(caller.id(), caller.reservationId(), form, admitted.photos());
 		Duration wait = this.properties.imageDeadline().multipliedBy(Math.max(1, job.spec().numImages()));
 		JobView view = this.jobs.view(this.jobs.awaitFinish(job.getId(), wait));
 		List<LegacyImage> results = view.images()
@@ -74,6 +75,17 @@ class LegacyGenerateController {
 		String message = success ? "Generated " + results.size() + " of " + view.numImages() + " images"
 				: (view.error() != null) ? view.error() : "The job did not finish in time (" + view.status() + ")";
 		return new LegacyResult(success, message, results, metadata);
+	}
+
+	/** The first version wrote styles as "Modern" or "mid-century": ours are ids. */
+	private static JobForm legacyStyle(JobForm form) {
+		String style = form.style();
+		if (style == null) {
+			return form;
+		}
+		return new JobForm(form.roomType(), style.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'),
+				form.prompt(), form.negativePrompt(), form.numImages(), form.seed(), form.workflow(), form.label(),
+				form.webhookUrl());
 	}
 
 	record LegacyResult(boolean success, String message, List<LegacyImage> results, Map<String, Object> metadata) {

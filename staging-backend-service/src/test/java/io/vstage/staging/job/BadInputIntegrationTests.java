@@ -42,7 +42,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 
 	@Test
 	void requestWithoutFileIsRejected() {
-		assertProblem(api().submit(USER, VALID), 400, "no-file");
+		assertProblem(api().submit(USER, VALID), 422, "invalid-field");
 	}
 
 	@Test
@@ -104,8 +104,8 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	void numImagesOutOfRangeIsUnprocessable() {
 		Map<String, Object> zero = fields("room_type", "bedroom", "style", "modern", "num_images", 0);
 		Map<String, Object> eleven = fields("room_type", "bedroom", "style", "modern", "num_images", 11);
-		assertProblem(api().submit(USER, zero, TestImages.jpeg(64, 48)), 422, "num-images-out-of-range");
-		assertProblem(api().submit(USER, eleven, TestImages.jpeg(64, 48)), 422, "num-images-out-of-range");
+		assertProblem(api().submit(USER, zero, TestImages.jpeg(64, 48)), 422, "invalid-field");
+		assertProblem(api().submit(USER, eleven, TestImages.jpeg(64, 48)), 422, "invalid-field");
 	}
 
 	@Test
@@ -131,7 +131,7 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	void compatibilityEndpointRejectsMissingFileToo() {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("style", "modern");
-		assertProblem(api().post("/api/virtual-staging/generate", USER, form), 400, "no-file");
+		assertProblem(api().post("/api/virtual-staging/generate", USER, form), 422, "invalid-field");
 	}
 
 	@Test

@@ -186,7 +186,7 @@ class DeliveryIntegrationTests extends IntegrationTestSupport {
 	private List<Event> readStream(String jobId, String lastEventId) throws Exception {
 		HttpRequest.Builder request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/staging/jobs/" + jobId + "/events"))
-			.header("Authorization", "Bearer " + USER)
+			.header("Authorization", "Bearer " + TestTokens.fresh(USER, 0))
 			.timeout(Duration.ofSeconds(60));
 		if (lastEventId != null) {
 			request.header("Last-Event-ID", lastEventId);
