@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * given twice, generation fields in the query string). When every job has ended, for each
  * key: images delivered ≤ units charged, charged − refunded (the key manager's
  * {@code used_today}) = delivered exactly, never over the daily quota; no refused shape
- * made anything.
+ * made anything. Called directly, the staging backend renders exactly the units of the
+ * reservation in its token, or refuses and makes nothing.
  */
 class QuotaInvariantTests {
 
@@ -165,6 +168,80 @@ class QuotaInvariantTests {
 		String history = String.join("\n", suite.simulatorUrls().stream().map(FreshKey::history).toList());
 		assertThat(refusedMarkers.keySet()).as("no prompt of a refused shape reached the simulator")
 			.allSatisfy((marker) -> assertThat(history).as(refusedMarkers.get(marker)).doesNotContain(marker));
+	}
+
+	/**
+	 * A generation request sent to the staging backend directly, with a token whose
+	 * reservation ({@code rsv}, {@code rsv_units}) does not match the request's units.
+	 */
+	record Mismatch(String name, String path, Long reservedUnits, Function<String, Multipart> body) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	static List<Mismatch> mismatches() {
+		return List.of(
+				new Mismatch("1 unit reserved, num_images 10", GenerationRequestShapesTests.JOBS, 1L,
+						(m) -> GenerationRequestShapesTests.stagingFields(m).text("num_images", "10")),
+				new Mismatch("10 units reserved, num_images 1", GenerationRequestShapesTests.JOBS, 10L,
+						(m) -> GenerationRequestShapesTests.stagingFields(m).text("num_images", "1")),
+				new Mismatch("2 units reserved, 1 photo × 1", GenerationRequestShapesTests.JOBS, 2L,
+						GenerationRequestShapesTests::stagingFields),
+				new Mismatch("2 units reserved, 2 photos × 2", GenerationRequestShapesTests.JOBS, 2L,
+						(m) -> GenerationRequestShapesTests.stagingFields(m)
+							.photo("image", GenerationRequestShapesTests.photo())
+							.text("num_images", "2")),
+				new Mismatch("no reservation", GenerationRequestShapesTests.JOBS, null,
+						GenerationRequestShapesTests::stagingFields),
+				new Mismatch("legacy: 1 unit reserved, num_images 5", GenerationRequestShapesTests.LEGACY, 1L,
+						(m) -> GenerationRequestShapesTests.legacyFields(m).text("num_images", "5")),
+				new Mismatch("legacy: no reservation", GenerationRequestShapesTests.LEGACY, null,
+						GenerationRequestShapesTests::legacyFields));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("mismatches")
+	void theBackendRendersExactlyTheReservedUnitsOrRefuses(Mismatch mismatch) {
+		Suite suite = shared.suite();
+		FreshKey key = FreshKey.issue(suite, "user", QUOTA);
+		String marker = "reserved-" + UUID.randomUUID();
+		RawHttp.Response answer = RawHttp.request("POST", mismatch.path())
+			.body(mismatch.body().apply(marker))
+			.header("Authorization", "Bearer " + reservationToken(suite, key, mismatch.reservedUnits()))
+			.send(suite.process("trust-staging-backend-service").baseUrl());
+		Refusals.assertProblem(answer, key.secrets());
+		key.assertNothingChargedOrMade(marker);
+	}
+
+	/** The control: a reservation that matches the request's units is rendered. */
+	@Test
+	void theBackendRendersARequestWhoseUnitsMatchItsReservation() {
+		Suite suite = shared.suite();
+		FreshKey key = FreshKey.issue(suite, "user", QUOTA);
+		RawHttp.Response answer = RawHttp.request("POST", GenerationRequestShapesTests.JOBS)
+			.body(GenerationRequestShapesTests.stagingFields("matching-" + UUID.randomUUID())
+				.photo("image", GenerationRequestShapesTests.photo())
+				.text("num_images", "2"))
+			.header("Authorization", "Bearer " + reservationToken(suite, key, 4L))
+			.send(suite.process("trust-staging-backend-service").baseUrl());
+		assertThat(answer.status()).as("%s", answer).isEqualTo(202);
+		assertThat(answer.json().get("images")).as("%s", answer).hasSize(4);
+	}
+
+	/** A user's token as the gateway mints it for a generation request. */
+	private static String reservationToken(Suite suite, FreshKey key, Long units) {
+		InternalTokenTests.Token token = new InternalTokenTests.Token(InternalTokenTests.Receiver.STAGING_BACKEND,
+				suite.internalSecrets().get(0));
+		token.claims.put("sub", key.id());
+		if (units != null) {
+			token.claims.put("rsv", UUID.randomUUID().toString());
+			token.claims.put("rsv_units", units);
+		}
+		return token.compact();
 	}
 
 	private static List<JsonNode> awaitEveryJobEnded(FreshKey key) {

@@ -139,7 +139,8 @@ final class RawHttp {
 				}
 			}
 			catch (java.net.SocketException ex) {
-				// a reset after the answer (the server closed with our body unread) ends it
+				// a reset after the answer (the server closed with our body unread) ends
+				// it
 				if (received.size() == 0) {
 					throw ex;
 				}
