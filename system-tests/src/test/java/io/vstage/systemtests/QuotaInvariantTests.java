@@ -232,6 +232,56 @@ class QuotaInvariantTests {
 		assertThat(answer.json().get("images")).as("%s", answer).hasSize(4);
 	}
 
+	/**
+	 * Late grants: the key manager frozen (SIGSTOP) while a reservation is on its way, so
+	 * the gateway gives up on it (503) and releases it; the key manager, thawed, then
+	 * handles the reservation and the release in whatever order. The unit must not stay
+	 * charged.
+	 */
+	@Test
+	void aReservationTheGatewayGaveUpOnStaysUnchargedWhenItsGrantLandsLate() {
+		Suite suite = shared.suite();
+		FreshKey key = FreshKey.issue(suite, "user", QUOTA);
+		assertThat(key.remainingToday()).as("the key cached by the gateway").isEqualTo(QUOTA);
+		ServiceProcess keyManager = suite.process("trust-key-manager-service");
+		String marker = "late-grant-" + UUID.randomUUID();
+		RawHttp.Response answer;
+		signal("STOP", keyManager);
+		try {
+			answer = RawHttp.request("POST", GenerationRequestShapesTests.JOBS)
+				.body(GenerationRequestShapesTests.stagingFields(marker))
+				.key(key.secret())
+				.send(suite.baseUrl());
+		}
+		finally {
+			signal("CONT", keyManager);
+		}
+		assertThat(answer.status()).as("%s", answer).isEqualTo(503);
+		assertThat(answer.problem()).as("%s", answer).isEqualTo("key-manager-unavailable");
+		// the late grant and the release have both reached the key manager by now
+		Awaitility.await("the released reservation uncharged")
+			.during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(20))
+			.pollInterval(Duration.ofMillis(500))
+			.untilAsserted(() -> assertThat(key.usedToday()).isZero());
+		key.assertNothingChargedOrMade(marker);
+	}
+
+	private static void signal(String signal, ServiceProcess process) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.handle().pid())).inheritIO()
+				.start();
+			assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	/** A user's token as the gateway mints it for a generation request. */
 	private static String reservationToken(Suite suite, FreshKey key, Long units) {
 		InternalTokenTests.Token token = new InternalTokenTests.Token(InternalTokenTests.Receiver.STAGING_BACKEND,

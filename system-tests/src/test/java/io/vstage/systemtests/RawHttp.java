@@ -115,7 +115,7 @@ final class RawHttp {
 				// a server may answer and close before it has read the whole request: the
 				// answer is what counts
 			}
-			return Response.read(socket.getInputStream());
+			return Response.read(describe(), socket.getInputStream());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(describe() + " to " + baseUrl, ex);
@@ -127,10 +127,13 @@ final class RawHttp {
 		request.write(CRLF);
 	}
 
-	/** An answer: status, headers (names in lower case) and body as text. */
-	record Response(int status, Map<String, List<String>> headers, String body) {
+	/**
+	 * An answer: the request it answers (method and target), status, headers (names in
+	 * lower case) and body as text.
+	 */
+	record Response(String request, int status, Map<String, List<String>> headers, String body) {
 
-		static Response read(InputStream in) throws IOException {
+		static Response read(String request, InputStream in) throws IOException {
 			ByteArrayOutputStream received = new ByteArrayOutputStream();
 			byte[] buffer = new byte[8192];
 			try {
@@ -164,7 +167,7 @@ final class RawHttp {
 			if (headers.getOrDefault("transfer-encoding", List.of()).toString().contains("chunked")) {
 				body = dechunk(body);
 			}
-			return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+			return new Response(request, status, headers, new String(body, StandardCharsets.UTF_8));
 		}
 
 		private static byte[] dechunk(byte[] chunked) {
@@ -227,7 +230,8 @@ final class RawHttp {
 
 		@Override
 		public String toString() {
-			return this.status + " " + header("content-type") + " "
+			String target = (this.request.length() > 120) ? this.request.substring(0, 120) + "…" : this.request;
+			return target + " → " + this.status + " " + header("content-type") + " "
 					+ ((this.body.length() > 600) ? this.body.substring(0, 600) + "…" : this.body);
 		}
 
