@@ -21,6 +21,13 @@ check_secret() {
   for placeholder in $PLACEHOLDERS; do
     [ "$value" = "$placeholder" ] && { bad "$name is a well-known placeholder" "$(how_to_generate)"; return; }
   done
+  if [ "$name" = SUPER_ADMIN_API_KEY ] && [ -f "$(jar_of key-manager)" ] && find_java; then
+    # the key manager's own rules (entropy, keys the first version published), not a copy of them
+    local verdict
+    if ! verdict=$(SUPER_ADMIN_API_KEY="$value" "$JAVA_HOME/bin/java" -jar "$(jar_of key-manager)" check-super-admin-key 2>&1); then
+      bad "$name: ${verdict##*$'\n'}" "$(how_to_generate)"; return
+    fi
+  fi
   ok "$name is set and long enough"
 }
 how_to_generate() { echo "generate one with: head -c 48 /dev/urandom | base64 | tr -d '\\n/+='"; }

@@ -28,7 +28,6 @@ import static org.awaitility.Awaitility.await;
  */
 class WorkflowRunTests {
 
-
 	static ComfyUiSimulator sim;
 
 	static ComfyClient client;

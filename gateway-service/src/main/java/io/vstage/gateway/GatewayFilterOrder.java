@@ -18,6 +18,12 @@ public final class GatewayFilterOrder {
 	/** Removes client-sent identity headers before anything reads them. */
 	public static final int STRIP_IDENTITY_HEADERS = USAGE_EVENTS + 100;
 
+	/**
+	 * Refuses bodies of the wrong media type before any token is spent or any key is
+	 * counted.
+	 */
+	public static final int JSON_BODY = STRIP_IDENTITY_HEADERS + 50;
+
 	/** Turns the API key into a principal. */
 	public static final int API_KEY_AUTHENTICATION = STRIP_IDENTITY_HEADERS + 100;
 

@@ -17,11 +17,14 @@ import org.springframework.web.server.ServerWebExchange;
  * @param rateLimit whose bucket pays for a request
  * @param generation whether requests reserve daily quota units
  * @param audience the {@code aud} of the internal JWT, or {@code null} to send none
+ * @param jsonBody whether the route takes only {@code application/json} bodies (metadata
+ * {@code body: json})
  */
-public record RoutePolicy(@Nullable Role role, RateLimitMode rateLimit, boolean generation, @Nullable String audience) {
+public record RoutePolicy(@Nullable Role role, RateLimitMode rateLimit, boolean generation, @Nullable String audience,
+		boolean jsonBody) {
 
 	/** The policy of requests that matched no vstage route metadata: open, unlimited. */
-	public static final RoutePolicy OPEN = new RoutePolicy(null, RateLimitMode.OFF, false, null);
+	public static final RoutePolicy OPEN = new RoutePolicy(null, RateLimitMode.OFF, false, null, false);
 
 	/** Whose bucket pays for a request. */
 	public enum RateLimitMode {
@@ -67,7 +70,8 @@ public record RoutePolicy(@Nullable Role role, RateLimitMode rateLimit, boolean 
 				: ((role != null) ? RateLimitMode.KEY : RateLimitMode.OFF);
 		boolean generation = Boolean.parseBoolean(String.valueOf(metadata.get("generation")));
 		Object audience = metadata.get("audience");
-		return new RoutePolicy(role, mode, generation, (audience != null) ? audience.toString() : null);
+		boolean jsonBody = "json".equals(metadata.get("body"));
+		return new RoutePolicy(role, mode, generation, (audience != null) ? audience.toString() : null, jsonBody);
 	}
 
 }

@@ -83,11 +83,11 @@ class RedisRateLimitIntegrationTests {
 		assertThat(limited).isEqualTo(LIMIT);
 		for (WebTestClient gateway : List.of(first, second)) {
 			gateway.get()
-				.uri("/actuator/health")
+				.uri("/actuator/prometheus")
 				.exchange()
-				.expectBody()
-				.jsonPath("$.components.rateLimitStore.details.mode")
-				.isEqualTo("redis");
+				.expectBody(String.class)
+				.value((metrics) -> assertThat(metrics)
+					.containsPattern("(?m)^vstage_gateway_rate_limit_store\\{[^}]*mode=\"redis\"[^}]*\\} 1(\\.0)?$"));
 		}
 	}
 

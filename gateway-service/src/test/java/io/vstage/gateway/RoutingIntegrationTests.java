@@ -109,10 +109,22 @@ class RoutingIntegrationTests extends GatewayIntegrationSupport {
 	}
 
 	@Test
-	void firstVersionGenerateReservesForItsFilePartsAndCarriesTheReservation() throws Exception {
+	void firstVersionGenerateReservesForItsOneFilePartAndCarriesTheReservation() throws Exception {
 		IssuedKey key = issueKey("user", 1000, 5, null);
-		Multipart form = Multipart.generation(2, "file", "jpeg bytes".getBytes(StandardCharsets.US_ASCII),
+		Multipart twoFiles = Multipart.generation(2, "file", "jpeg bytes".getBytes(StandardCharsets.US_ASCII),
 				"more jpeg bytes".getBytes(StandardCharsets.US_ASCII));
+		client().post()
+			.uri("/api/virtual-staging/generate")
+			.header("X-API-Key", key.secret())
+			.header("Content-Type", twoFiles.contentType())
+			.bodyValue(twoFiles.bytes())
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("https://vstage.io/problems/ambiguous-request");
+		Multipart form = Multipart.generation(2, "file", "jpeg bytes".getBytes(StandardCharsets.US_ASCII));
 		Map<?, ?> received = client().post()
 			.uri("/api/virtual-staging/generate")
 			.header("X-API-Key", key.secret())
@@ -126,14 +138,15 @@ class RoutingIntegrationTests extends GatewayIntegrationSupport {
 			.getResponseBody();
 		SignedJWT jwt = SignedJWT.parse(received.get("authorization").toString().substring("Bearer ".length()));
 		assertThat(jwt.getJWTClaimsSet().getStringClaim("rsv")).isNotBlank();
-		// 2 images for each of 2 photos: 4 of the 5 units are gone
+		assertThat(jwt.getJWTClaimsSet().getIntegerClaim("rsv_units")).isEqualTo(2);
+		// 2 images of 1 photo: 2 of the 5 units are gone; the refused request took none
 		client().get()
 			.uri("/api/v1/me")
 			.header("X-API-Key", key.secret())
 			.exchange()
 			.expectBody()
 			.jsonPath("$.remaining_today")
-			.isEqualTo(1);
+			.isEqualTo(3);
 	}
 
 	@Test

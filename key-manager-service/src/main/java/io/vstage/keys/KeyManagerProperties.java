@@ -2,7 +2,6 @@ package io.vstage.keys;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the key manager. The two secrets are checked here so that a bad value stops
  * start-up with a message that says how to make a good one.
  *
- * @param superAdminApiKey the super admin's API key ({@code SUPER_ADMIN_API_KEY}); at
- * least 32 characters, never a known placeholder
+ * @param superAdminApiKey the super admin's API key ({@code SUPER_ADMIN_API_KEY}); see
+ * {@link SuperAdminKeyRules}
  * @param internalJwtSecret HS256 key of the internal JWT ({@code INTERNAL_JWT_SECRET});
  * at least 32 characters
  * @param jwtAudience audience this service accepts in internal JWTs
- * @param jwtMaxLifetime longest accepted {@code exp - iat} of an internal JWT
  * @param quotaZoneId zone whose midnight resets daily quotas (empty: UTC)
  * @param lastUsedFlushInterval how often batched last-used times are written
  * @param cacheSyncInterval how often the change feed is read to drop cached principals
@@ -27,36 +25,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("vstage.keys")
 public record KeyManagerProperties(String superAdminApiKey, String internalJwtSecret,
-		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("60s") Duration jwtMaxLifetime,
-		@DefaultValue("UTC") String quotaZoneId, @DefaultValue("2s") Duration lastUsedFlushInterval,
-		@DefaultValue("1s") Duration cacheSyncInterval, @DefaultValue("5s") Duration expirySweepInterval,
-		@DefaultValue("10s") Duration databaseWait) {
+		@DefaultValue("key-manager") String jwtAudience, @DefaultValue("UTC") String quotaZoneId,
+		@DefaultValue("2s") Duration lastUsedFlushInterval, @DefaultValue("1s") Duration cacheSyncInterval,
+		@DefaultValue("5s") Duration expirySweepInterval, @DefaultValue("10s") Duration databaseWait) {
 
 	private static final int MIN_SECRET_LENGTH = 32;
-
-	private static final Set<String> PLACEHOLDERS = Set.of("sk-proj-superadmin-default-key-change-me",
-			"change-me-to-a-long-random-super-admin-key", "changeme-changeme-changeme-changeme",
-			"your-super-admin-api-key-goes-here-please", "replace-me-with-a-random-value-of-32-chars");
-
-	private static final String HOW_TO = " Generate one with: openssl rand -base64 48";
 
 	public KeyManagerProperties {
 		// an empty KEYS_QUOTA_ZONE (as in a copied .env) means the default; a bad one
 		// stops start-up
 		quotaZoneId = (quotaZoneId == null || quotaZoneId.isBlank()) ? "UTC" : ZoneId.of(quotaZoneId.strip()).getId();
-		if (superAdminApiKey == null || superAdminApiKey.isBlank()) {
-			throw new IllegalArgumentException("SUPER_ADMIN_API_KEY is not set." + HOW_TO);
-		}
-		if (superAdminApiKey.length() < MIN_SECRET_LENGTH) {
-			throw new IllegalArgumentException(
-					"SUPER_ADMIN_API_KEY is shorter than " + MIN_SECRET_LENGTH + " characters." + HOW_TO);
-		}
-		if (PLACEHOLDERS.contains(superAdminApiKey) || superAdminApiKey.toLowerCase().contains("change-me")) {
-			throw new IllegalArgumentException("SUPER_ADMIN_API_KEY is a well-known placeholder." + HOW_TO);
-		}
+		SuperAdminKeyRules.check(superAdminApiKey);
 		if (internalJwtSecret == null || internalJwtSecret.length() < MIN_SECRET_LENGTH) {
 			throw new IllegalArgumentException("INTERNAL_JWT_SECRET is missing or shorter than " + MIN_SECRET_LENGTH
-					+ " characters; every service of the suite must share the same value." + HOW_TO);
+					+ " characters; every service of the suite must share the same value."
+					+ " Generate one with: openssl rand -base64 48");
 		}
 	}
 

@@ -29,6 +29,24 @@ class AuthenticationIntegrationTests extends SqliteIntegrationTests {
 		assertThat(reply.json().path("principal").has("valid_until")).isTrue();
 	}
 
+	/**
+	 * Other services need who issued a key to apply "an admin manages what the user keys
+	 * it issued do".
+	 */
+	@Test
+	void thePrincipalSaysWhoIssuedTheKey() {
+		Api.Reply admin = issued("admin", Map.of());
+		Api.Reply user = issue(Jwts.forKey(admin.text("id"), "admin"), "user", Map.of());
+		assertThat(user.status()).as(user.body()).isEqualTo(201);
+		assertThat(authenticate(user.text("api_key")).json().path("principal").path("issued_by").asString())
+			.isEqualTo(admin.text("id"));
+		assertThat(authenticate(admin.text("api_key")).json().path("principal").path("issued_by").asString())
+			.isEqualTo("superadmin");
+		Api.Reply superAdmin = authenticate(Jwts.SUPER_ADMIN_KEY);
+		assertThat(superAdmin.json().path("principal").has("issued_by")).as(superAdmin.body()).isTrue();
+		assertThat(superAdmin.json().path("principal").path("issued_by").isNull()).isTrue();
+	}
+
 	@Test
 	void superAdminKeyIsUnlimited() {
 		Api.Reply reply = authenticate(Jwts.SUPER_ADMIN_KEY);

@@ -1,6 +1,8 @@
 package io.vstage.keys;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -95,6 +97,45 @@ class InputValidationIntegrationTests extends SqliteIntegrationTests {
 			.isEqualTo(422);
 		assertThat(api().get("/api/v1/keys/" + id + "/usage?from=yesterday", Jwts.superAdmin()).status())
 			.isEqualTo(422);
+	}
+
+	/**
+	 * Pages and dates at the edges of their types used to overflow an offset or an epoch
+	 * and answer 500.
+	 */
+	@Test
+	void pagesAndDatesAtTheEdgesOfTheirTypesAreRejected() {
+		String id = issued("user", Map.of()).text("id");
+		Map<String, String> fieldsByPath = new LinkedHashMap<>();
+		for (String list : List.of("/api/v1/keys", "/api/v1/audit")) {
+			fieldsByPath.put(list + "?page=2147483647", "page");
+			fieldsByPath.put(list + "?page=2147483647&size=200", "page");
+			fieldsByPath.put(list + "?page=-1", "page");
+			fieldsByPath.put(list + "?page=99999999999", "page");
+			fieldsByPath.put(list + "?size=0", "size");
+			fieldsByPath.put(list + "?size=-1", "size");
+			fieldsByPath.put(list + "?size=2147483647", "size");
+		}
+		fieldsByPath.put("/api/v1/audit?from=-999999999-01-01T00:00:00Z", "from");
+		fieldsByPath.put("/api/v1/audit?to=%2B999999999-12-31T23:59:59Z", "to");
+		for (String usage : List.of("/api/v1/keys/" + id + "/usage", "/api/v1/keys/usage")) {
+			fieldsByPath.put(usage + "?from=-999999999-01-01", "from");
+			fieldsByPath.put(usage + "?to=-999999999-01-01", "to");
+			fieldsByPath.put(usage + "?from=-999999999-01-01&to=-999999999-01-01", "from");
+			fieldsByPath.put(usage + "?to=%2B999999999-12-31", "to");
+			fieldsByPath.put(usage + "?from=%2B999999999-12-31&to=%2B999999999-12-31", "from");
+		}
+		fieldsByPath.forEach((path, field) -> {
+			Api.Reply reply = api().get(path, Jwts.superAdmin());
+			assertThat(reply.status()).as(path + " " + reply.body()).isEqualTo(422);
+			assertInvalid(reply, field);
+		});
+		assertThat(api().get("/api/v1/keys?page=10000000&size=200", Jwts.superAdmin()).status()).isEqualTo(200);
+		assertThat(api().get("/api/v1/audit?page=10000000&size=200", Jwts.superAdmin()).status()).isEqualTo(200);
+		assertThat(api().get("/api/v1/keys/" + id + "/usage?from=0001-01-01&to=0001-01-07", Jwts.superAdmin()).status())
+			.isEqualTo(200);
+		assertThat(api().get("/api/v1/keys/usage?from=9999-12-25&to=9999-12-31", Jwts.superAdmin()).status())
+			.isEqualTo(200);
 	}
 
 	private static void assertInvalid(Api.Reply reply, String field) {

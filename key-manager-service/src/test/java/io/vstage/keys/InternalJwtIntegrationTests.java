@@ -1,5 +1,18 @@
 package io.vstage.keys;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,6 +92,54 @@ class InternalJwtIntegrationTests extends SqliteIntegrationTests {
 		String longLived = Jwts.mint("superadmin", "superadmin", "key-manager", Instant.now(), Duration.ofHours(1),
 				Jwts.SECRET);
 		assertUnauthenticated(api().get(ME, longLived));
+	}
+
+	@Test
+	void tokensBeyondTheSharedContractAreUnauthenticated() throws Exception {
+		Instant now = Instant.now();
+		JWTClaimsSet valid = new JWTClaimsSet.Builder().issuer("vstage-gateway")
+			.subject("superadmin")
+			.claim("role", "superadmin")
+			.audience("key-manager")
+			.jwtID(UUID.randomUUID().toString())
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plusSeconds(60)))
+			.build();
+		assertThat(api().get(ME, sign(valid.toJSONObject())).status()).as("the control case").isEqualTo(200);
+		for (Map<String, Object> broken : List.of(without(valid, "iat", "exp", now.plusSeconds(365L * 24 * 3600)),
+				without(valid, "iat"), without(valid, "jti"), without(valid, "exp"),
+				with(valid, "iat", now.plusSeconds(600).getEpochSecond(), "exp", now.plusSeconds(630).getEpochSecond()),
+				with(valid, "aud", List.of("key-manager")),
+				with(valid, "aud", List.of("key-manager", "staging-backend")), with(valid, "role", "service"))) {
+			assertUnauthenticated(api().get(ME, sign(broken)));
+		}
+	}
+
+	private static Map<String, Object> without(JWTClaimsSet claims, String name) {
+		Map<String, Object> map = new LinkedHashMap<>(claims.toJSONObject());
+		map.remove(name);
+		return map;
+	}
+
+	private static Map<String, Object> without(JWTClaimsSet claims, String name, String changed, Instant value) {
+		Map<String, Object> map = without(claims, name);
+		map.put(changed, value.getEpochSecond());
+		return map;
+	}
+
+	private static Map<String, Object> with(JWTClaimsSet claims, Object... changes) {
+		Map<String, Object> map = new LinkedHashMap<>(claims.toJSONObject());
+		for (int i = 0; i < changes.length; i += 2) {
+			map.put((String) changes[i], changes[i + 1]);
+		}
+		return map;
+	}
+
+	/** Signs a payload as given, so that list-valued claims stay lists. */
+	private static String sign(Map<String, Object> payload) throws Exception {
+		JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+		jws.sign(new MACSigner(Jwts.SECRET.getBytes(StandardCharsets.UTF_8)));
+		return jws.serialize();
 	}
 
 	@Test

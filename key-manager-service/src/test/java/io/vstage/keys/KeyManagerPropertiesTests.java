@@ -2,7 +2,10 @@ package io.vstage.keys;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Random;
 
+import io.vstage.keys.key.KeySecret;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
@@ -15,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Start-up refuses weak secrets and says how to make good ones. */
 class KeyManagerPropertiesTests {
 
-	private static final String GOOD = "0123456789abcdef0123456789abcdef-good";
+	/** Made with {@code openssl rand -base64 48 | tr -d '/+='}. */
+	private static final String GOOD = "fRrkdqgBf6PZL5u36vheL0dT2SsALuyrjwbsEud0eukZqvl2F5CUup8t0Oz0j";
 
 	@Test
 	void missingSuperAdminKeyIsRefusedWithHowToGenerateOne() {
@@ -38,6 +42,49 @@ class KeyManagerPropertiesTests {
 	}
 
 	@Test
+	void lowEntropySuperAdminKeysAreRefusedWithHowToGenerateOne() {
+		for (String weak : List.of("a".repeat(32), "password".repeat(4), "abcdefghijklmnopqrstuvwxyzABCDEF",
+				"0123456789abcdef0123456789abcdef-good", "Password1Password1Password1Password1")) {
+			assertThatIllegalArgumentException().as(weak)
+				.isThrownBy(() -> properties(weak, GOOD))
+				.withMessageContaining("SUPER_ADMIN_API_KEY")
+				.withMessageContaining("too easy to guess")
+				.withMessageContaining("openssl rand -base64 48 | tr -d '/+='");
+		}
+	}
+
+	@Test
+	void theSuperAdminKeyTheFirstVersionPublishedIsRefused() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> properties("sk-proj-superadmin-iRskCpsLWvWjAWAfqVYEZXkACrJmtYr-", GOOD))
+			.withMessageContaining("SUPER_ADMIN_API_KEY")
+			.withMessageContaining("published");
+		assertThat(SuperAdminKeyRules
+			.isPublishedHash(KeySecret.sha256Hex("sk-proj-superadmin-iRskCpsLWvWjAWAfqVYEZXkACrJmtYr-"))).isTrue();
+		assertThat(SuperAdminKeyRules.isPublishedHash(KeySecret.sha256Hex(GOOD))).isFalse();
+	}
+
+	/**
+	 * Random keys of 32 characters pass, whatever alphabet the generator uses; a seeded
+	 * generator, so a failure can be replayed.
+	 */
+	@Test
+	void randomKeysOfThirtyTwoCharactersAreAccepted() {
+		Random random = new Random(20261207);
+		for (String alphabet : List.of("0123456789abcdef", "abcdefghijklmnopqrstuvwxyz",
+				"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")) {
+			for (int i = 0; i < 2000; i++) {
+				StringBuilder key = new StringBuilder();
+				for (int c = 0; c < 32; c++) {
+					key.append(alphabet.charAt(random.nextInt(alphabet.length())));
+				}
+				assertThatNoException().as(key.toString()).isThrownBy(() -> properties(key.toString(), GOOD));
+			}
+		}
+		assertThatNoException().isThrownBy(() -> properties(Jwts.SUPER_ADMIN_KEY, GOOD));
+	}
+
+	@Test
 	void missingOrShortJwtSecretIsRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> properties(GOOD, null))
 			.withMessageContaining("INTERNAL_JWT_SECRET");
@@ -53,8 +100,8 @@ class KeyManagerPropertiesTests {
 
 	@Test
 	void emptyQuotaZoneMeansUtc() {
-		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", Duration.ofSeconds(60),
-				"", Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
+		KeyManagerProperties properties = new KeyManagerProperties(GOOD, GOOD, "key-manager", "", Duration.ofSeconds(2),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 		assertThat(properties.quotaZone()).isEqualTo(ZoneId.of("UTC"));
 	}
 
@@ -68,8 +115,8 @@ class KeyManagerPropertiesTests {
 	}
 
 	private static KeyManagerProperties properties(String superAdminKey, String jwtSecret) {
-		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", Duration.ofSeconds(60), "UTC",
-				Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
+		return new KeyManagerProperties(superAdminKey, jwtSecret, "key-manager", "UTC", Duration.ofSeconds(2),
+				Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10));
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.vstage.keys;
 
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -23,12 +24,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Imports a database built from the first version's schema (the shared fixture), then
- * authenticates with the old keys unchanged.
+ * Imports a database built from the first version's schema (written down in
+ * {@code legacy/api_keys-schema.sql}), then authenticates with the old keys unchanged.
  */
 class LegacyImportIntegrationTests extends SqliteIntegrationTests {
 
-	private static final Path SCHEMA = Path.of("..", "..", "shared", "fixtures", "legacy-schema.sql");
+	private static final String SCHEMA = "/legacy/api_keys-schema.sql";
+
+	/** Published in the first version's QUICK_REFERENCE.md and ONBOARDING.md. */
+	private static final String PUBLISHED_KEY = "sk-proj-superadmin-iRskCpsLWvWjAWAfqVYEZXkACrJmtYr-";
 
 	@Autowired
 	LegacyImporter importer;
@@ -84,8 +88,25 @@ class LegacyImportIntegrationTests extends SqliteIntegrationTests {
 			.asInt()).isEqualTo(1);
 
 		ImportSummary second = this.importer.importFrom(db, ZoneId.of("UTC"));
-		assertThat(second).isEqualTo(new ImportSummary(0, 3, 0, 2));
+		assertThat(second).isEqualTo(new ImportSummary(0, 3, 0, 2, 0));
 		assertThat(authenticate(active).text("outcome")).isEqualTo("valid");
+	}
+
+	@Test
+	void aKeyTheFirstVersionPublishedIsImportedRevoked() throws Exception {
+		Path db = this.dir.resolve("published.db");
+		try (Connection legacy = DriverManager.getConnection("jdbc:sqlite:" + db)) {
+			createSchema(legacy);
+			insertKey(legacy, PUBLISHED_KEY, "Super admin", "active", "superadmin", "2025-09-01 09:00:00", 1000, 100000,
+					0, "2025-09-01");
+		}
+		ImportSummary summary = this.importer.importFrom(db, ZoneId.of("UTC"));
+		assertThat(summary.keysImported()).isEqualTo(1);
+		assertThat(summary.publishedKeysRevoked()).isEqualTo(1);
+		assertThat(authenticate(PUBLISHED_KEY).text("outcome")).isEqualTo("revoked");
+		Api.Reply revoked = api().get("/api/v1/keys?status=revoked&q=Super%20admin", Jwts.superAdmin());
+		assertThat(revoked.json().path("items").valueStream().map((key) -> key.path("prefix").asString()))
+			.contains(PUBLISHED_KEY.substring(0, 12) + "...");
 	}
 
 	private static String legacyKey() {
@@ -95,10 +116,12 @@ class LegacyImportIntegrationTests extends SqliteIntegrationTests {
 	}
 
 	private static void createSchema(Connection legacy) throws Exception {
-		String sql = Files.readAllLines(SCHEMA)
-			.stream()
-			.filter((line) -> !line.strip().startsWith("--"))
-			.collect(Collectors.joining("\n"));
+		String sql;
+		try (InputStream schema = LegacyImportIntegrationTests.class.getResourceAsStream(SCHEMA)) {
+			assertThat(schema).as(SCHEMA).isNotNull();
+			sql = new String(schema.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		sql = sql.lines().filter((line) -> !line.strip().startsWith("--")).collect(Collectors.joining("\n"));
 		try (Statement statement = legacy.createStatement()) {
 			for (String part : sql.split(";")) {
 				if (!part.isBlank()) {

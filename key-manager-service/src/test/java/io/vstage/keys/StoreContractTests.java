@@ -67,7 +67,7 @@ abstract class StoreContractTests {
 	void migrationsCreateTheWholeSchema() {
 		assertThat(this.jdbc.sql("select count(*) from flyway_schema_history where success = true")
 			.query(Integer.class)
-			.single()).isEqualTo(1);
+			.single()).isEqualTo(2);
 		for (String table : List.of("api_keys", "key_changes", "key_change_head", "quota_counters",
 				"quota_reservations", "usage_events", "audit_events")) {
 			assertThat(this.jdbc.sql("select count(*) from " + table).query(Integer.class).single()).isNotNull();
@@ -183,9 +183,100 @@ abstract class StoreContractTests {
 		assertThat(first.text("state")).isEqualTo("refunded");
 		Api.Reply again = api().post(refund, Jwts.service(), "{\"units\":4}");
 		assertThat(again.json()).isEqualTo(first.json());
-		assertThat(api()
-			.post("/internal/v1/quota/reservations/" + UUID.randomUUID() + "/refund", Jwts.service(), "{\"units\":1}")
-			.text("type")).isEqualTo("https://vstage.io/problems/reservation-not-found");
+	}
+
+	/**
+	 * The gateway's reserve call timed out, so it released the id, and the slow
+	 * reservation is processed after the release: it is refused and charges nothing.
+	 */
+	@Test
+	void aReservationThatArrivesAfterItsReleaseIsRefusedAndChargesNothing() {
+		String keyId = issueKey(10);
+		UUID reservation = UUID.randomUUID();
+		Api.Reply released = refund(reservation, 4);
+		assertThat(released.status()).as(released.body()).isEqualTo(200);
+		assertThat(released.json().path("reservation_id").asString()).isEqualTo(reservation.toString());
+		assertThat(released.json().path("refunded_units").asInt()).isZero();
+		assertThat(released.text("state")).isEqualTo("released");
+		Api.Reply late = reserve(reservation, keyId, 4);
+		assertThat(late.status()).as(late.body()).isEqualTo(409);
+		assertThat(late.contentType()).startsWith("application/problem+json");
+		assertThat(late.text("type")).isEqualTo("https://vstage.io/problems/reservation-released");
+		assertThat(usedToday(keyId)).isZero();
+		assertThat(refund(reservation, 4).json()).as("a repeated release answers the same").isEqualTo(released.json());
+		assertThat(reserve(reservation, keyId, 4).status()).as("and the reservation stays refused").isEqualTo(409);
+		assertThat(usedToday(keyId)).isZero();
+	}
+
+	@Test
+	void aReleaseThatArrivesAfterItsReservationGivesTheUnitsBack() {
+		String keyId = issueKey(10);
+		UUID reservation = UUID.randomUUID();
+		assertThat(reserve(reservation, keyId, 4).status()).isEqualTo(201);
+		assertThat(usedToday(keyId)).isEqualTo(4);
+		Api.Reply released = refund(reservation, 4);
+		assertThat(released.text("state")).isEqualTo("refunded");
+		assertThat(released.json().path("refunded_units").asInt()).isEqualTo(4);
+		assertThat(usedToday(keyId)).isZero();
+	}
+
+	/**
+	 * Reserve and release of one id sent at the same moment, for many ids: whichever
+	 * wins, nothing stays charged for a released id; only the reservations never released
+	 * stay charged.
+	 */
+	@Test
+	void reservationsRacingTheirReleasesNeverStayCharged() {
+		String keyId = issueKey(1000);
+		List<UUID> raced = new ArrayList<>();
+		List<CompletableFuture<Api.Reply>> reserves = new ArrayList<>();
+		List<CompletableFuture<Api.Reply>> releases = new ArrayList<>();
+		List<CompletableFuture<Api.Reply>> kept = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			UUID reservation = UUID.randomUUID();
+			raced.add(reservation);
+			String body = Api.json(Map.of("reservation_id", reservation.toString(), "key_id", keyId, "units", 3));
+			String refund = "/internal/v1/quota/reservations/" + reservation + "/refund";
+			// alternate who is sent first
+			if (i % 2 == 0) {
+				reserves.add(api().sendAsync("POST", "/internal/v1/quota/reservations", Jwts.service(), body));
+				releases.add(api().sendAsync("POST", refund, Jwts.service(), "{\"units\":3}"));
+			}
+			else {
+				releases.add(api().sendAsync("POST", refund, Jwts.service(), "{\"units\":3}"));
+				reserves.add(api().sendAsync("POST", "/internal/v1/quota/reservations", Jwts.service(), body));
+			}
+			if (i % 4 == 0) {
+				kept.add(api().sendAsync("POST", "/internal/v1/quota/reservations", Jwts.service(),
+						Api.json(Map.of("reservation_id", UUID.randomUUID().toString(), "key_id", keyId, "units", 2))));
+			}
+		}
+		int releasedFirst = 0;
+		for (int i = 0; i < raced.size(); i++) {
+			Api.Reply reserve = reserves.get(i).join();
+			Api.Reply release = releases.get(i).join();
+			assertThat(release.status()).as(release.body()).isEqualTo(200);
+			if (release.text("state").equals("released")) {
+				releasedFirst++;
+				assertThat(release.json().path("refunded_units").asInt()).isZero();
+				assertThat(reserve.status()).as(reserve.body()).isEqualTo(409);
+				assertThat(reserve.text("type")).isEqualTo("https://vstage.io/problems/reservation-released");
+			}
+			else {
+				assertThat(release.text("state")).isEqualTo("refunded");
+				assertThat(release.json().path("refunded_units").asInt()).isEqualTo(3);
+				assertThat(reserve.status()).as(reserve.body()).isEqualTo(201);
+			}
+		}
+		assertThat(kept.stream().map(CompletableFuture::join).map(Api.Reply::status)).containsOnly(201);
+		assertThat(usedToday(keyId)).as("%d of %d released before their reservation", releasedFirst, raced.size())
+			.isEqualTo(2 * kept.size());
+		for (UUID reservation : raced) {
+			assertThat(this.jdbc.sql("select state from quota_reservations where id = ?")
+				.param(reservation.toString())
+				.query(String.class)
+				.single()).isIn("released", "refunded");
+		}
 	}
 
 	@Test
@@ -332,6 +423,15 @@ abstract class StoreContractTests {
 	private Api.Reply reserve(UUID reservation, String keyId, int units) {
 		return api().post("/internal/v1/quota/reservations", Jwts.service(),
 				Api.json(Map.of("reservation_id", reservation.toString(), "key_id", keyId, "units", units)));
+	}
+
+	private Api.Reply refund(UUID reservation, int units) {
+		return api().post("/internal/v1/quota/reservations/" + reservation + "/refund", Jwts.service(),
+				Api.json(Map.of("units", units)));
+	}
+
+	private int usedToday(String keyId) {
+		return api().get("/internal/v1/quota/" + keyId, Jwts.service()).json().path("used_today").asInt();
 	}
 
 	private String issueKey(int dailyQuota) {

@@ -2,6 +2,7 @@ package io.vstage.staging;
 
 import java.net.URI;
 
+import io.vstage.contracts.problem.ProblemTypes;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessException;
@@ -61,7 +62,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				&& (problem.getType() == null || URI.create("about:blank").equals(problem.getType()))) {
 			HttpStatus status = HttpStatus.resolve(statusCode.value());
 			String slug = (status != null) ? status.name().toLowerCase().replace('_', '-') : "error";
-			problem.setType(URI.create("https://vstage.io/problems/" + slug));
+			problem.setType(ProblemTypes.uri(slug));
 		}
 		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}

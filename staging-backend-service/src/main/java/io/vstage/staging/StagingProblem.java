@@ -1,8 +1,9 @@
 package io.vstage.staging;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+
+import io.vstage.contracts.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -30,7 +31,7 @@ public class StagingProblem extends ErrorResponseException {
 
 	static ProblemDetail problem(HttpStatus status, String slug, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://vstage.io/problems/" + slug));
+		problem.setType(ProblemTypes.uri(slug));
 		problem.setTitle(status.getReasonPhrase());
 		return problem;
 	}

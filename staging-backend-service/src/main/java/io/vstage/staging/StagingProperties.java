@@ -28,15 +28,12 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadSize largest accepted file
  * @param maxFiles most files in one job
  * @param maxMegapixels largest accepted image, in millions of pixels
- * @param maxImages most variations per photo
  * @param maxPromptLength longest extra prompt, in characters
  * @param queueCapacity most unfinished jobs before new ones get 503
  * @param imageDeadline longest time one image may take on an engine
  * @param linkTtl life of a signed link
  * @param retention how long jobs and their files are kept
  * @param defaultWorkflow workflow used when the request names none
- * @param allowPrivateWebhooks whether webhooks may target loopback or link-local
- * addresses
  * @param refundInterval how often the refund outbox is drained
  * @param webhookBackoff delay before the second webhook try; doubled before the third
  */
@@ -45,11 +42,10 @@ import org.springframework.validation.annotation.Validated;
 public record StagingProperties(@Nullable Path storageDir, @NotBlank @Size(min = 32) String internalJwtSecret,
 		@NotBlank @Size(min = 32) String signedUrlSecret, @NotNull URI keyManagerUrl, @NotBlank String webhookSecret,
 		@DefaultValue("20MB") DataSize maxUploadSize, @DefaultValue("20") @Min(1) @Max(100) int maxFiles,
-		@DefaultValue("40") @Min(1) int maxMegapixels, @DefaultValue("10") @Min(1) int maxImages,
-		@DefaultValue("1000") @Min(1) int maxPromptLength, @DefaultValue("500") @Min(1) int queueCapacity,
-		@DefaultValue("10m") Duration imageDeadline, @DefaultValue("1h") Duration linkTtl,
-		@DefaultValue("30d") Duration retention, @DefaultValue("joger") String defaultWorkflow,
-		@DefaultValue("false") boolean allowPrivateWebhooks, @DefaultValue("2s") Duration refundInterval,
+		@DefaultValue("40") @Min(1) int maxMegapixels, @DefaultValue("1000") @Min(1) int maxPromptLength,
+		@DefaultValue("500") @Min(1) int queueCapacity, @DefaultValue("10m") Duration imageDeadline,
+		@DefaultValue("1h") Duration linkTtl, @DefaultValue("30d") Duration retention,
+		@DefaultValue("joger") String defaultWorkflow, @DefaultValue("2s") Duration refundInterval,
 		@DefaultValue("5s") Duration webhookBackoff) {
 
 	public StagingProperties {

@@ -18,10 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "vstage.staging.internal-jwt-secret=" + TestTokens.SECRET,
 				"vstage.staging.signed-url-secret=test-signed-url-secret-0123456789abcdef",
-				"vstage.staging.webhook-secret=test-webhook-secret", "vstage.staging.allow-private-webhooks=true",
-				"vstage.staging.webhook-backoff=300ms", "vstage.staging.refund-interval=200ms",
-				"vstage.staging.image-deadline=6s", "vstage.engine.silence-timeout=1500ms",
-				"vstage.engine.heartbeat=1s", "vstage.engine.health-interval=500ms" })
+				"vstage.staging.webhook-secret=test-webhook-secret",
+				"vstage.staging.webhook.allowed-hosts=127.0.0.1/32", "vstage.staging.webhook-backoff=300ms",
+				"vstage.staging.refund-interval=200ms", "vstage.staging.image-deadline=6s",
+				"vstage.engine.silence-timeout=1500ms", "vstage.engine.heartbeat=1s",
+				"vstage.engine.health-interval=500ms" })
 public abstract class IntegrationTestSupport {
 
 	protected static final Path DATA = tempDir();

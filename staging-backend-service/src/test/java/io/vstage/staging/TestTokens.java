@@ -40,8 +40,25 @@ public final class TestTokens {
 		return token("admin-key", "admin", null, "staging-backend", SECRET, LIFETIME_SECONDS);
 	}
 
+	public static String superAdmin() {
+		return token("superadmin", "superadmin", null, "staging-backend", SECRET, LIFETIME_SECONDS);
+	}
+
+	/**
+	 * A key's token as the gateway mints it: {@code issued_by} names the key that issued
+	 * this one (absent for the super admin).
+	 */
+	public static String key(String subject, String role, String issuedBy) {
+		return token(subject, role, null, issuedBy, "staging-backend", SECRET, LIFETIME_SECONDS);
+	}
+
 	public static String token(String subject, String role, String reservationId, String audience, String secret,
 			int lifeSeconds) {
+		return token(subject, role, reservationId, null, audience, secret, lifeSeconds);
+	}
+
+	private static String token(String subject, String role, String reservationId, String issuedBy, String audience,
+			String secret, int lifeSeconds) {
 		Instant now = Instant.now();
 		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("vstage-gateway")
 			.subject(subject)
@@ -52,6 +69,9 @@ public final class TestTokens {
 			.expirationTime(Date.from(now.plusSeconds(lifeSeconds)));
 		if (reservationId != null) {
 			claims.claim("rsv", reservationId);
+		}
+		if (issuedBy != null) {
+			claims.claim("issued_by", issuedBy);
 		}
 		return sign(claims.build(), secret);
 	}

@@ -24,9 +24,14 @@ public final class WebhookReceiver implements AutoCloseable {
 	private final AtomicInteger refusalsLeft;
 
 	public WebhookReceiver(int refusals) {
+		this(refusals, "127.0.0.1");
+	}
+
+	/** A receiver listening on one address (any of 127.0.0.0/8 on Linux). */
+	public WebhookReceiver(int refusals, String address) {
 		this.refusalsLeft = new AtomicInteger(refusals);
 		try {
-			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			this.server = HttpServer.create(new InetSocketAddress(address, 0), 0);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -47,7 +52,12 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	public String url() {
-		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/hook";
+		return url(this.server.getAddress().getAddress().getHostAddress());
+	}
+
+	/** The receiver's URL under another host name. */
+	public String url(String host) {
+		return "http://" + host + ":" + this.server.getAddress().getPort() + "/hook";
 	}
 
 	public List<Delivery> deliveries() {

@@ -2,12 +2,10 @@ package io.vstage.gateway.auth;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import io.vstage.gateway.ClientAddress;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 import io.vstage.gateway.RoutePolicy;
@@ -15,8 +13,6 @@ import io.vstage.gateway.auth.Authentication.Authenticated;
 import io.vstage.gateway.auth.Authentication.Refused;
 import io.vstage.gateway.auth.Authentication.Unavailable;
 import io.vstage.gateway.ratelimit.FailedAuthenticationLimiter;
-import io.vstage.gateway.ratelimit.RateLimitHeaders;
-import io.vstage.gateway.ratelimit.RateLimitProbe;
 import io.vstage.gateway.web.ProblemResponder;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -31,7 +27,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Takes the API key from {@code X-API-Key} or {@code Authorization: Bearer} (never the
  * query string), removes both headers from the forwarded request, and rejects requests to
- * keyed routes without a valid key. Failed attempts are limited per client address.
+ * keyed routes without a valid key. A valid key always passes; refused keys are limited
+ * per client address ({@link FailedAuthenticationLimiter}).
  */
 @Component
 class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
@@ -64,11 +61,6 @@ class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 		if (RoutePolicy.of(exchange).role() == null) {
 			return chain.filter(stripped);
 		}
-		ClientAddress address = ClientAddress.of(exchange);
-		Optional<RateLimitProbe> blocked = this.failures.blocked(address);
-		if (blocked.isPresent()) {
-			return tooManyFailures(stripped, blocked.get());
-		}
 		if (key == null) {
 			String detail = exchange.getRequest()
 				.getQueryParams()
@@ -84,36 +76,23 @@ class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 				stripped.getAttributes().put(GatewayAttributes.PRINCIPAL, principal);
 				yield chain.filter(stripped);
 			}
-			case Refused(String outcome) -> refuse(stripped, address, outcome);
+			case Refused(String outcome) -> this.failures.refuse(stripped, () -> unauthorized(stripped, outcome));
 			case Unavailable() ->
 				this.problems.reject(stripped, HttpStatus.SERVICE_UNAVAILABLE, "key-manager-unavailable",
 						"API keys cannot be checked right now; retry shortly", Map.of("retry_after_seconds", 5));
 		});
 	}
 
-	private Mono<Void> refuse(ServerWebExchange exchange, ClientAddress address, String outcome) {
-		return this.failures.recordFailure(address).flatMap((probe) -> {
-			if (!probe.consumed()) {
-				return tooManyFailures(exchange, probe);
-			}
-			return switch (outcome) {
-				case "revoked" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-revoked",
-						"This API key has been revoked");
-				case "expired" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-expired",
-						"This API key has expired");
-				case "malformed" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "malformed-api-key",
-						"This is not an API key (wrong shape or checksum)");
-				default ->
-					this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "invalid-api-key", "Unknown API key");
-			};
-		});
-	}
-
-	private Mono<Void> tooManyFailures(ServerWebExchange exchange, RateLimitProbe probe) {
-		RateLimitHeaders.write(exchange.getResponse().getHeaders(), "failed-auth", probe);
-		return this.problems.reject(exchange, HttpStatus.TOO_MANY_REQUESTS, "too-many-failed-authentications",
-				"Too many failed authentications from this address; retry in " + probe.retryAfterSeconds() + " s",
-				Map.of("retry_after_seconds", probe.retryAfterSeconds()));
+	private Mono<Void> unauthorized(ServerWebExchange exchange, String outcome) {
+		return switch (outcome) {
+			case "revoked" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-revoked",
+					"This API key has been revoked");
+			case "expired" ->
+				this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "api-key-expired", "This API key has expired");
+			case "malformed" -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "malformed-api-key",
+					"This is not an API key (wrong shape or checksum)");
+			default -> this.problems.reject(exchange, HttpStatus.UNAUTHORIZED, "invalid-api-key", "Unknown API key");
+		};
 	}
 
 	private boolean looksLikeKeyParameter(String name) {

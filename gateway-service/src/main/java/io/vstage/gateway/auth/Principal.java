@@ -20,10 +20,18 @@ import io.vstage.gateway.keymanager.AuthenticationAnswer.PrincipalView;
  * unlimited
  * @param resetsAt when the daily quota resets
  * @param validUntil the cached answer must not be served after this instant
+ * @param issuedBy the key id of whoever issued the key, {@code null} for the super admin
  */
 public record Principal(String keyId, Role role, @Nullable String name, @Nullable String email, int rateLimitPerMinute,
 		@Nullable Integer dailyQuota, @Nullable Integer remainingToday, @Nullable Instant resetsAt,
-		@Nullable Instant validUntil) {
+		@Nullable Instant validUntil, @Nullable String issuedBy) {
+
+	/** A principal whose issuer is not known (the super admin, tests). */
+	public Principal(String keyId, Role role, @Nullable String name, @Nullable String email, int rateLimitPerMinute,
+			@Nullable Integer dailyQuota, @Nullable Integer remainingToday, @Nullable Instant resetsAt,
+			@Nullable Instant validUntil) {
+		this(keyId, role, name, email, rateLimitPerMinute, dailyQuota, remainingToday, resetsAt, validUntil, null);
+	}
 
 	static Principal from(PrincipalView view) {
 		Instant validUntil = view.validUntil();
@@ -31,7 +39,8 @@ public record Principal(String keyId, Role role, @Nullable String name, @Nullabl
 			validUntil = view.expiresAt();
 		}
 		return new Principal(view.keyId(), Role.fromWireName(view.role()), view.name(), view.email(),
-				view.rateLimitPerMinute(), view.dailyQuota(), view.remainingToday(), view.resetsAt(), validUntil);
+				view.rateLimitPerMinute(), view.dailyQuota(), view.remainingToday(), view.resetsAt(), validUntil,
+				view.issuedBy());
 	}
 
 	/** Whether the quota is unlimited (the super admin). */

@@ -49,7 +49,7 @@ class InternalJwtFilter implements GlobalFilter, Ordered {
 
 	private static Identity identity(Principal principal) {
 		Role role = Role.fromClaim(principal.role().wireName()).orElseThrow();
-		return new Identity(principal.keyId(), role, principal.email(), principal.name(), null);
+		return new Identity(principal.keyId(), role, principal.email(), principal.name(), principal.issuedBy());
 	}
 
 	private static InternalToken.@Nullable Reservation reservation(ServerWebExchange exchange) {

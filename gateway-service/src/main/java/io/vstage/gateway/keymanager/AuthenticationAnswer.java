@@ -27,10 +27,13 @@ public record AuthenticationAnswer(String outcome, @Nullable String keyHash, @Nu
 	 * @param resetsAt when the daily quota resets
 	 * @param expiresAt when the key expires
 	 * @param validUntil after this instant the answer must not be served from a cache
+	 * @param issuedBy the key id of whoever issued the key, {@code null} for the super
+	 * admin (and from a key manager that does not send it yet)
 	 */
 	public record PrincipalView(String keyId, String role, @Nullable String name, @Nullable String email,
 			int rateLimitPerMinute, @Nullable Integer dailyQuota, @Nullable Integer remainingToday,
-			@Nullable Instant resetsAt, @Nullable Instant expiresAt, @Nullable Instant validUntil) {
+			@Nullable Instant resetsAt, @Nullable Instant expiresAt, @Nullable Instant validUntil,
+			@Nullable String issuedBy) {
 	}
 
 }

@@ -7,7 +7,6 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.vstage.gateway.ClientAddress;
 import io.vstage.gateway.auth.Authentication;
 import io.vstage.gateway.auth.KeyAuthenticator;
 import io.vstage.gateway.auth.Principal;
@@ -29,8 +28,10 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Answers the first version's {@code POST /api/keys/validate} and
  * {@code POST /api/validate} (body {@code {"api_key": ...}}): validity, role and quota
- * left, never the owner's details. The route is limited per client address, and failures
- * count as failed authentications.
+ * left, never the owner's details. The route is limited per client address and takes only
+ * {@code application/json} (route metadata {@code body: json}); refused keys count as
+ * failed authentications, and while the address is over that limit they are answered 429
+ * instead of {@code valid: false}.
  */
 @Component
 class AnswerKeyValidationGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
@@ -98,8 +99,8 @@ class AnswerKeyValidationGatewayFilterFactory extends AbstractGatewayFilterFacto
 				yield write(exchange, new Validation(true, null, principal.role().wireName(),
 						principal.rateLimitPerMinute(), quota.dailyQuota(), quota.remainingToday(), quota.resetsAt()));
 			}
-			case Authentication.Refused(String outcome) -> this.failures.recordFailure(ClientAddress.of(exchange))
-				.then(write(exchange, new Validation(false, outcome, null, null, null, null, null)));
+			case Authentication.Refused(String outcome) -> this.failures.refuse(exchange,
+					() -> write(exchange, new Validation(false, outcome, null, null, null, null, null)));
 			case Authentication.Unavailable() -> this.problems.reject(exchange, HttpStatus.SERVICE_UNAVAILABLE,
 					"key-manager-unavailable", "API keys cannot be checked right now; retry shortly");
 		});

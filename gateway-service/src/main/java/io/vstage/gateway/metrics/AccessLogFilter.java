@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
+import io.vstage.gateway.ClientAddress;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 
@@ -24,8 +25,8 @@ import org.springframework.web.server.ServerWebExchange;
  * When a routed request's answer is committed (by the backend, a refusing filter or the
  * error handler alike), counts a refusal and writes one access line with the request id
  * in the logging context as {@code requestId}. The line holds method, path (never the
- * query: signed links carry their signature there), status, route and time to the
- * answer's headers; never a header, so never a key.
+ * query: signed links carry their signature there), status, route, client address and
+ * time to the answer's headers; never a header, so never a key.
  */
 @Component
 class AccessLogFilter implements GlobalFilter, Ordered {
@@ -64,10 +65,10 @@ class AccessLogFilter implements GlobalFilter, Ordered {
 			MDC.put("requestId", requestId);
 		}
 		try {
-			logger.info("{} {} {} {}ms route={}{}", exchange.getRequest().getMethod().name(),
+			logger.info("{} {} {} {}ms route={} client={}{}", exchange.getRequest().getMethod().name(),
 					exchange.getRequest().getPath().value(), (status != null) ? status.value() : 200,
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), (route != null) ? route.getId() : "-",
-					refused(reason));
+					ClientAddress.of(exchange).value(), refused(reason));
 		}
 		finally {
 			MDC.remove("requestId");

@@ -1,14 +1,17 @@
 package io.vstage.gateway.ratelimit;
 
 import java.time.Clock;
+import java.util.List;
 
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The bucket store: local, or Redis with a local fallback.
+ * The bucket store: local, or Redis with a local fallback; which one is in use is a
+ * metric (public health says only UP or DOWN).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -22,14 +25,20 @@ class RateLimitConfiguration {
 	}
 
 	/**
-	 * Shows in {@code /actuator/health} whether buckets are shared, local, or fell back.
+	 * {@code vstage.gateway.rate.limit.store}: 1 for the store in use ({@code mode} =
+	 * {@code local}, {@code redis} or {@code local-fallback}), 0 for the others; on the
+	 * private {@code /actuator/prometheus}, since public health says no more than UP.
 	 */
 	@Bean
-	HealthIndicator rateLimitStoreHealthIndicator(ResilientBuckets buckets) {
-		return () -> Health.up()
-			.withDetail("mode", buckets.mode())
-			.withDetail("degraded", "local-fallback".equals(buckets.mode()))
-			.build();
+	MeterBinder rateLimitStoreMetric(ResilientBuckets buckets) {
+		return (registry) -> {
+			for (String mode : List.of("local", "redis", "local-fallback")) {
+				Gauge.builder("vstage.gateway.rate.limit.store", () -> mode.equals(buckets.mode()) ? 1 : 0)
+					.description("Which store the rate-limit buckets are in")
+					.tag("mode", mode)
+					.register(registry);
+			}
+		};
 	}
 
 }

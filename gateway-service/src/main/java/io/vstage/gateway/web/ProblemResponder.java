@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.vstage.contracts.problem.ProblemTypes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,7 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
 public class ProblemResponder {
 
 	/** Prefix of every problem type. */
-	public static final String TYPE_PREFIX = "https://vstage.io/problems/";
+	public static final String TYPE_PREFIX = ProblemTypes.BASE;
 
 	private final JsonMapper json;
 

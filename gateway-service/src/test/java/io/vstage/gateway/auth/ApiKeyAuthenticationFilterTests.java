@@ -1,5 +1,6 @@
 package io.vstage.gateway.auth;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,8 @@ class ApiKeyAuthenticationFilterTests {
 	static final String VALID_KEY = "vsk_aIfmslVVaDmoF6V90ib4UL1jHdeM7E59DtdBQl0olNE2cCGvn";
 
 	static final String OTHER_VALID_KEY = "sk-proj-abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
+	static final String SUPER_ADMIN_KEY = "test-super-admin-key-0123456789-abcdefghij";
 
 	private final FakeKeyManager keyManager = new FakeKeyManager();
 
@@ -130,6 +133,64 @@ class ApiKeyAuthenticationFilterTests {
 		}
 		assertThat(last.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
 		assertThat(last.getResponse().getHeaders().getFirst("Retry-After")).isNotBlank();
+	}
+
+	@Test
+	void validKeysFromAnAddressOverItsFailedAuthenticationLimitStillPass() {
+		this.keyManager.register(SUPER_ADMIN_KEY, FakeKeyManager.superAdmin());
+		authenticate(VALID_KEY);
+		for (int i = 0; i < 4; i++) {
+			authenticate("not-a-key");
+		}
+		// cached, asked of the key manager, and the super admin's
+		this.keyManager.register(OTHER_VALID_KEY, FakeKeyManager.user("key-2"));
+		for (String key : new String[] { VALID_KEY, OTHER_VALID_KEY, SUPER_ADMIN_KEY }) {
+			CapturingChain chain = new CapturingChain();
+			MockServerWebExchange exchange = keyed(MockServerHttpRequest.get("/api/v1/me").header("X-API-Key", key));
+			this.filter.filter(exchange, chain).block();
+			assertThat(chain.called()).as(key).isTrue();
+			assertThat(exchange.getResponse().getStatusCode()).as(key).isNull();
+		}
+	}
+
+	@Test
+	void invalidKeysFromAnAddressOverItsFailedAuthenticationLimitAre429() {
+		for (int i = 0; i < 3; i++) {
+			assertThat(authenticate("not-a-key").getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		}
+		this.keyManager.answers.put(OTHER_VALID_KEY, new AuthenticationAnswer("revoked", null, null));
+		for (String key : new String[] { "not-a-key", OTHER_VALID_KEY }) {
+			MockServerWebExchange exchange = authenticate(key);
+			assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+			assertThat(exchange.getResponse().getHeaders().getFirst("Retry-After")).isNotBlank();
+			assertThat(exchange.getResponse().getHeaders().getFirst("RateLimit-Policy"))
+				.isEqualTo("\"failed-auth\";q=3;w=60");
+			assertThat(exchange.getResponse().getBodyAsString().block())
+				.contains("problems/too-many-failed-authentications");
+		}
+	}
+
+	@Test
+	void aRequestWithoutKeyFromAnAddressOverItsLimitIsStill401() {
+		for (int i = 0; i < 4; i++) {
+			authenticate("not-a-key");
+		}
+		MockServerWebExchange exchange = keyed(MockServerHttpRequest.get("/api/v1/me"));
+		this.filter.filter(exchange, new CapturingChain()).block();
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+	}
+
+	@Test
+	void failuresOfOneAddressDoNotLimitAnother() {
+		for (int i = 0; i < 4; i++) {
+			authenticate("not-a-key");
+		}
+		MockServerWebExchange other = Exchanges.routed(MockServerHttpRequest.get("/api/v1/me")
+			.header("X-API-Key", "not-a-key")
+			.remoteAddress(new InetSocketAddress("198.51.100.20", 40000))
+			.build(), Map.of("role", "user"));
+		this.filter.filter(other, new CapturingChain()).block();
+		assertThat(other.getResponse().getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 	}
 
 	@Test

@@ -51,6 +51,7 @@ class InternalJwtFilterTests {
 		assertThat(claims.getStringClaim("name")).isEqualTo("my key");
 		assertThat(claims.getStringClaim("rsv")).isEqualTo(reservation.toString());
 		assertThat(claims.getIntegerClaim("rsv_units")).isEqualTo(6);
+		assertThat(claims.getStringClaim("issued_by")).isEqualTo("superadmin");
 		assertThat(claims.getJWTID()).isNotBlank();
 		assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(60_000);
 		assertThat(jwt.getPayload().toJSONObject().get("aud")).isEqualTo("staging-backend");
@@ -77,8 +78,8 @@ class InternalJwtFilterTests {
 	private static MockServerWebExchange exchange(Map<String, Object> metadata) {
 		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.get("/api/v1/staging/jobs"), metadata);
 		exchange.getAttributes()
-			.put(GatewayAttributes.PRINCIPAL,
-					new Principal("key-1", Role.ADMIN, "my key", "owner@example.com", 60, 10, 10, null, null));
+			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.ADMIN, "my key", "owner@example.com", 60, 10,
+					10, null, null, "superadmin"));
 		return exchange;
 	}
 

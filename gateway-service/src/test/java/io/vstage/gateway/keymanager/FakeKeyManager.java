@@ -38,7 +38,12 @@ public class FakeKeyManager implements KeyManagerClient {
 
 	public static PrincipalView user(String keyId) {
 		return new PrincipalView(keyId, "user", "test key", "owner@example.com", 60, 10, 10,
-				Instant.parse("2030-01-01T00:00:00Z"), null, null);
+				Instant.parse("2030-01-01T00:00:00Z"), null, null, "admin-key-1");
+	}
+
+	public static PrincipalView superAdmin() {
+		return new PrincipalView("superadmin", "superadmin", "super admin", null, 100000, null, null, null, null, null,
+				null);
 	}
 
 	public void register(String apiKey, PrincipalView principal) {

@@ -3,6 +3,8 @@ package io.vstage.gateway.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.vstage.gateway.Exchanges;
+
 /**
  * Limiters on local buckets for tests in other packages.
  */
@@ -15,7 +17,8 @@ public final class FailedAuthenticationLimiterFixture {
 	public static FailedAuthenticationLimiter allowing(long perMinute) {
 		RateLimitProperties properties = properties(perMinute);
 		return new FailedAuthenticationLimiter(
-				new ResilientBuckets(null, new LocalBuckets(), properties, Clock.systemUTC()), properties);
+				new ResilientBuckets(null, new LocalBuckets(), properties, Clock.systemUTC()), properties,
+				Exchanges.problems());
 	}
 
 	static RateLimitProperties properties(long perMinute) {

@@ -78,7 +78,9 @@ class KeyController {
 			@RequestParam(required = false) @Pattern(regexp = "active|revoked|expired") @Nullable String status,
 			@RequestParam(required = false) @Size(max = 254) @Nullable String email,
 			@RequestParam(required = false) @Size(max = 100) @Nullable String q,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+			// at most 10 million: page x size stays an int offset (past it the query
+			// fails)
+			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000_000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
 		KeyService.require(caller, KeyAction.LIST, null, "Your role may not list keys");
 		KeyListing listing = new KeyListing((role != null) ? KeyRole.fromWire(role) : null,
@@ -140,10 +142,19 @@ class KeyController {
 				: this.usage.totalsOfKeysIssuedBy(caller.subject(), range.first(), range.last());
 	}
 
-	/** Quota days of a usage report: the last 7 by default, at most 367. */
+	/**
+	 * Quota days of a usage report: the last 7 by default, at most 367, within the years
+	 * 1 to 9999 (dates far outside overflow the day arithmetic and epoch milliseconds).
+	 */
 	record DayRange(LocalDate first, LocalDate last) {
 
+		private static final LocalDate EARLIEST = LocalDate.of(1, 1, 1);
+
+		private static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
 		static DayRange of(@Nullable LocalDate from, @Nullable LocalDate to, LocalDate today) {
+			requireWithinYears("from", from);
+			requireWithinYears("to", to);
 			LocalDate last = (to != null) ? to : today;
 			LocalDate first = (from != null) ? from : last.minusDays(6);
 			if (first.isAfter(last)) {
@@ -153,6 +164,12 @@ class KeyController {
 				throw new InvalidInputException("from", "the range may span at most 366 days");
 			}
 			return new DayRange(first, last);
+		}
+
+		private static void requireWithinYears(String field, @Nullable LocalDate day) {
+			if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+				throw new InvalidInputException(field, field + " must be between " + EARLIEST + " and " + LATEST);
+			}
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.vstage.keys.InvalidInputException;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AuditController {
 
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
+
 	private final AuditEventRepository events;
 
 	private final JsonMapper json;
@@ -37,8 +42,13 @@ class AuditController {
 			@RequestParam(required = false) @Nullable String action,
 			@RequestParam(required = false) @Nullable String target,
 			@RequestParam(required = false) @Nullable Instant from,
-			@RequestParam(required = false) @Nullable Instant to, @RequestParam(defaultValue = "0") @Min(0) int page,
+			@RequestParam(required = false) @Nullable Instant to,
+			// at most 10 million: page x size stays an int offset (past it the query
+			// fails)
+			@RequestParam(defaultValue = "0") @Min(0) @Max(10_000_000) int page,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+		requireWithinYears("from", from);
+		requireWithinYears("to", to);
 		Specification<AuditEvent> filter = (root, query, cb) -> {
 			List<Predicate> predicates = new ArrayList<>();
 			if (actor != null) {
@@ -61,6 +71,16 @@ class AuditController {
 		Page<AuditEvent> found = this.events.findAll(filter,
 				PageRequest.of(page, size, Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
 		return new AuditPage(found.map(this::view).getContent(), page, size, found.getTotalElements());
+	}
+
+	/**
+	 * Instants are stored as epoch milliseconds: far ones (such as year -999999999)
+	 * overflow them.
+	 */
+	private static void requireWithinYears(String field, @Nullable Instant instant) {
+		if (instant != null && (instant.isBefore(EARLIEST) || !instant.isBefore(AFTER_LATEST))) {
+			throw new InvalidInputException(field, field + " must be within the years 1 to 9999");
+		}
 	}
 
 	private AuditView view(AuditEvent event) {

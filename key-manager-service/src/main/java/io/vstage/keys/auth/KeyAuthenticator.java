@@ -62,7 +62,7 @@ class KeyAuthenticator {
 		QuotaDay day = this.quotas.today();
 		if (this.superAdmin.matchesHash(hash)) {
 			return AuthenticationResult.valid(hash, new Principal(Caller.SUPERADMIN, "superadmin", "super admin", null,
-					100_000, null, null, day.resetsAt(), null, null));
+					100_000, null, null, day.resetsAt(), null, null, null));
 		}
 		if (!KeySecret.isWellFormed(presented)) {
 			return AuthenticationResult.of(Outcome.MALFORMED, hash);
@@ -94,7 +94,8 @@ class KeyAuthenticator {
 		int remaining = this.quotas.remainingToday(key.id(), key.dailyQuota());
 		return AuthenticationResult.valid(hash,
 				new Principal(key.id().toString(), key.role().wireName(), key.name(), key.email(),
-						key.rateLimitPerMinute(), key.dailyQuota(), remaining, day.resetsAt(), expiresAt, validUntil));
+						key.rateLimitPerMinute(), key.dailyQuota(), remaining, day.resetsAt(), expiresAt, validUntil,
+						key.createdBy()));
 	}
 
 	private Optional<CachedKey> lookup(String hash) {

@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * @param resetsAt when the quota day ends
  * @param expiresAt when the key expires
  * @param validUntil when this secret stops working (grace end or expiry), if it does
+ * @param issuedBy who issued the key (its {@code created_by}: an admin's key id,
+ * {@code superadmin} or {@code legacy-import}); null for the super admin key
  */
 record Principal(String keyId, String role, String name, @Nullable String email, int rateLimitPerMinute,
 		@Nullable Integer dailyQuota, @Nullable Integer remainingToday, Instant resetsAt, @Nullable Instant expiresAt,
-		@Nullable Instant validUntil) {
+		@Nullable Instant validUntil, @Nullable String issuedBy) {
 }

@@ -1,6 +1,6 @@
 package io.vstage.keys.key;
 
-import java.net.URI;
+import io.vstage.contracts.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -28,7 +28,7 @@ public final class KeyProblemException extends ErrorResponseException {
 
 	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://vstage.io/problems/" + slug));
+		problem.setType(ProblemTypes.uri(slug));
 		return problem;
 	}
 

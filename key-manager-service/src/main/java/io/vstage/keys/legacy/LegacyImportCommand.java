@@ -56,6 +56,10 @@ public final class LegacyImportCommand {
 			System.out.printf("Imported %d keys (%d already present) and %d usage rows (%d skipped) from %s%n",
 					summary.keysImported(), summary.keysSkipped(), summary.usageImported(), summary.usageSkipped(),
 					file);
+			if (summary.publishedKeysRevoked() > 0) {
+				System.out.printf("Revoked %d imported keys that the first version published in its documentation%n",
+						summary.publishedKeysRevoked());
+			}
 			return 0;
 		}
 		catch (Exception ex) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.vstage.keys.SuperAdminKeyRules;
 import io.vstage.keys.audit.AuditLog;
 import io.vstage.keys.key.ApiKey;
 import io.vstage.keys.key.ApiKeyRepository;
@@ -35,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Imports keys and usage from the first version's {@code api_keys.db}. Keys keep working
  * unchanged (their hash is the plain SHA-256 of the key); ids are derived from the legacy
- * data, so importing twice imports nothing twice.
+ * data, so importing twice imports nothing twice. Keys the first version published in its
+ * documentation are imported revoked.
  */
 @Service
 public class LegacyImporter {
@@ -76,6 +78,7 @@ public class LegacyImporter {
 		LegacyTimestamps times = new LegacyTimestamps(zone);
 		int imported = 0;
 		int skipped = 0;
+		int publishedRevoked = 0;
 		Map<Long, UUID> idsByLegacyId = new HashMap<>();
 		try (LegacyDatabase legacy = LegacyDatabase.open(file)) {
 			for (LegacyKeyRow row : legacy.keys()) {
@@ -86,8 +89,12 @@ public class LegacyImporter {
 					skipped++;
 					continue;
 				}
-				importKey(id, hash, row, times);
+				boolean published = SuperAdminKeyRules.isPublishedHash(hash);
+				importKey(id, hash, row, times, published);
 				imported++;
+				if (published) {
+					publishedRevoked++;
+				}
 			}
 			int usageImported = 0;
 			int usageSkipped = 0;
@@ -105,11 +112,15 @@ public class LegacyImporter {
 						at));
 				usageImported++;
 			}
-			return new ImportSummary(imported, skipped, usageImported, usageSkipped);
+			return new ImportSummary(imported, skipped, usageImported, usageSkipped, publishedRevoked);
 		}
 	}
 
-	private void importKey(UUID id, String hash, LegacyKeyRow row, LegacyTimestamps times) {
+	/**
+	 * Imports one key; a key the first version published ({@code published}) is imported
+	 * revoked, since anyone who read its documentation may use it.
+	 */
+	private void importKey(UUID id, String hash, LegacyKeyRow row, LegacyTimestamps times, boolean published) {
 		Instant now = this.clock.instant();
 		Instant createdAt = Objects.requireNonNullElse(times.parse(row.createdAt()), now);
 		String legacyRole = (row.role() != null) ? row.role().strip().toLowerCase(Locale.ROOT) : "user";
@@ -119,6 +130,9 @@ public class LegacyImporter {
 		Map<String, Object> metadata = new LinkedHashMap<>();
 		metadata.put("legacy_id", row.id());
 		metadata.put("legacy_role", legacyRole.isEmpty() ? "user" : legacyRole);
+		if (published) {
+			metadata.put("revoked_on_import", "published in the first version's documentation");
+		}
 		KeyDetails details = new KeyDetails(truncate(row.name(), 100), truncate(row.userEmail(), 254),
 				(row.organization() != null) ? truncate(row.organization(), 200) : null,
 				clamp(row.rateLimit(), 60, 1, 100_000), clamp(row.dailyQuota(), 100, 0, 1_000_000), null,
@@ -126,6 +140,9 @@ public class LegacyImporter {
 		ApiKey key = new ApiKey(id, hash, truncate(row.keyPrefix(), 32), details, role, IMPORTER.subject(), createdAt);
 		if ("revoked".equalsIgnoreCase(row.status())) {
 			key.revoke(Objects.requireNonNullElse(times.parse(row.revokedAt()), createdAt));
+		}
+		else if (published) {
+			key.revoke(now);
 		}
 		this.keys.saveAndFlush(key);
 		Instant lastUsed = times.parse(row.lastUsed());

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Counts the gateway's quota reservations by the answer they got, as
  * {@code vstage.quota.reservations} tagged {@code outcome}: granted (201), replayed (200,
  * the same reservation again), quota_exceeded (429) or rejected (key unknown, revoked,
- * invalid request). Read from the answer's status, so the quota code stays untouched.
+ * reservation released before it arrived, invalid request). Read from the answer's
+ * status, so the quota code stays untouched.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)

@@ -1,8 +1,9 @@
 package io.vstage.keys.quota;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+
+import io.vstage.contracts.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,7 +20,7 @@ class QuotaExceededException extends ErrorResponseException {
 	private static ProblemDetail problem(int dailyQuota, int remaining, int requested, Instant resetsAt) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, "Daily quota of "
 				+ dailyQuota + " exceeded: " + requested + " requested, " + remaining + " left until " + resetsAt);
-		problem.setType(URI.create("https://vstage.io/problems/quota-exceeded"));
+		problem.setType(ProblemTypes.uri("quota-exceeded"));
 		problem.setProperty("daily_quota", dailyQuota);
 		problem.setProperty("remaining_today", remaining);
 		problem.setProperty("requested", requested);

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Daily quotas. A reservation is one conditional UPDATE ({@code used + units <= quota}),
  * so it never goes over the quota whatever the concurrency; the reservation id makes it
- * idempotent.
+ * idempotent. Reserve and release are safe in either order: both insert the reservation
+ * id's one row, so whichever comes second meets the first's row (a release that comes
+ * first leaves a {@code released} row that refuses the late reservation).
  */
 @Service
 public class QuotaService {
@@ -113,7 +115,10 @@ public class QuotaService {
 	}
 
 	private Reserved replay(Reservation reservation, String keyId, int units) {
-		if (!reservation.keyId().equals(keyId) || reservation.units() != units) {
+		if (reservation.isReleasedBeforeReserved()) {
+			throw ReservationProblemException.released(reservation.id());
+		}
+		if (!keyId.equals(reservation.keyId()) || reservation.units() != units) {
 			throw ReservationProblemException.conflict(reservation.id());
 		}
 		QuotaDay day = today();
@@ -122,11 +127,18 @@ public class QuotaService {
 
 	/**
 	 * Gives back undelivered units once; later calls change nothing and answer the same.
+	 * A release of an id not seen yet records the id as released (nothing charged), so
+	 * that the reservation, if it arrives later, is refused.
 	 */
 	Refunded refund(UUID reservationId, int units) {
 		return this.transactions.execute((status) -> {
-			Reservation reservation = find(reservationId)
-				.orElseThrow(() -> ReservationProblemException.notFound(reservationId.toString()));
+			Optional<Reservation> found = find(reservationId);
+			if (found.isEmpty() && recordReleaseFirst(reservationId)) {
+				return new Refunded(reservationId.toString(), 0, null, Reservation.RELEASED);
+			}
+			// the row exists, or a concurrent reservation inserted it first (and the
+			// insert above waited for it to commit): refund that one
+			Reservation reservation = found.or(() -> find(reservationId)).orElseThrow();
 			if (reservation.state().equals("reserved")) {
 				int refunded = Math.min(units, reservation.units());
 				int changed = this.jdbc
@@ -134,19 +146,35 @@ public class QuotaService {
 							+ " where id = ? and state = 'reserved'")
 					.params(refunded, this.clock.millis(), reservation.id())
 					.update();
-				if (changed == 1 && !Caller.SUPERADMIN.equals(reservation.keyId())) {
+				String keyId = reservation.keyId();
+				if (changed == 1 && keyId != null && !Caller.SUPERADMIN.equals(keyId)) {
 					this.jdbc
 						.sql("update quota_counters set used = case when used >= ? then used - ? else 0 end"
 								+ " where key_id = ? and day = ?")
-						.params(refunded, refunded, reservation.keyId(), reservation.day())
+						.params(refunded, refunded, keyId, reservation.day())
 						.update();
-					this.usedToday.evict(reservation.keyId());
+					this.usedToday.evict(keyId);
 				}
 				reservation = find(reservationId).orElseThrow();
 			}
+			String keyId = reservation.keyId();
 			return new Refunded(reservation.id(), reservation.refundedUnits(),
-					remainingToday(reservation.keyId()).orElse(null), reservation.state());
+					(keyId != null) ? remainingToday(keyId).orElse(null) : null, reservation.state());
 		});
+	}
+
+	/**
+	 * Inserts the id's row as released, unless a row exists; false when one does
+	 * (PostgreSQL waits here for a concurrent reservation of the id to commit or roll
+	 * back; SQLite runs one writer at a time).
+	 */
+	private boolean recordReleaseFirst(UUID reservationId) {
+		long now = this.clock.millis();
+		return this.jdbc.sql(
+				"insert into quota_reservations (id, key_id, units, day, state, refunded_units, created_at, updated_at)"
+						+ " values (?, null, 0, ?, ?, 0, ?, ?) on conflict (id) do nothing")
+			.params(reservationId.toString(), today().key(), Reservation.RELEASED, now, now)
+			.update() == 1;
 	}
 
 	/** Live quota of a key. */

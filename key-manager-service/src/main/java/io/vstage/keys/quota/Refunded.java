@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * @param reservationId the reservation
  * @param refundedUnits units given back
  * @param remainingToday units left today (null: unlimited)
- * @param state {@code refunded}
+ * @param state {@code refunded}, or {@code released} when the release came before the
+ * reservation (nothing was charged)
  */
 record Refunded(String reservationId, int refundedUnits, @Nullable Integer remainingToday, String state) {
 }

@@ -1,21 +1,16 @@
 package io.vstage.keys.quota;
 
-import java.net.URI;
+import io.vstage.contracts.problem.ProblemTypes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
-/** A reservation that does not exist, or a reservation id reused with other values. */
+/** A reservation id reused with other values, or one released before it arrived. */
 class ReservationProblemException extends ErrorResponseException {
 
 	private ReservationProblemException(HttpStatus status, String slug, String detail) {
 		super(status, problem(status, slug, detail), null);
-	}
-
-	static ReservationProblemException notFound(String reservationId) {
-		return new ReservationProblemException(HttpStatus.NOT_FOUND, "reservation-not-found",
-				"No quota reservation with id " + reservationId);
 	}
 
 	static ReservationProblemException conflict(String reservationId) {
@@ -23,9 +18,14 @@ class ReservationProblemException extends ErrorResponseException {
 				"Reservation " + reservationId + " already exists with another key or number of units");
 	}
 
+	static ReservationProblemException released(String reservationId) {
+		return new ReservationProblemException(HttpStatus.CONFLICT, "reservation-released",
+				"Reservation " + reservationId + " was released before it arrived; nothing is charged");
+	}
+
 	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(URI.create("https://vstage.io/problems/" + slug));
+		problem.setType(ProblemTypes.uri(slug));
 		return problem;
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.vstage.contracts.problem.ProblemTypes;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ class ProblemResponder {
 
 	void write(HttpServletResponse response, HttpStatus status, String slug, String detail) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("type", "https://vstage.io/problems/" + slug);
+		body.put("type", ProblemTypes.uri(slug).toString());
 		body.put("title", status.getReasonPhrase());
 		body.put("status", status.value());
 		body.put("detail", detail);

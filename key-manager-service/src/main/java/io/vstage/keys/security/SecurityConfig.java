@@ -1,13 +1,10 @@
 package io.vstage.keys.security;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
-import java.util.Objects;
 
-import javax.crypto.spec.SecretKeySpec;
-
+import io.vstage.contracts.token.InternalJwtDecoder;
+import io.vstage.contracts.token.InternalTokenVerifier;
 import io.vstage.keys.KeyManagerProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -17,17 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -35,15 +22,14 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Every endpoint but health needs the internal JWT (HS256, audience checked, 60 s life).
+ * Every endpoint but health needs the internal JWT, verified by the suite's one verifier
+ * (service-contracts: HS256, this service's audience, at most 60 s of life, iat and jti).
  * The {@code role} claim becomes the authority; {@code /internal/**} accepts only
  * {@code service}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfig implements WebMvcConfigurer {
-
-	private static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, JwtDecoder decoder, ProblemResponder problems) {
@@ -93,32 +79,11 @@ class SecurityConfig implements WebMvcConfigurer {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/** The suite's one verifier of internal tokens (service-contracts). */
 	@Bean
-	JwtDecoder internalJwtDecoder(KeyManagerProperties properties) {
-		SecretKeySpec key = new SecretKeySpec(properties.internalJwtSecret().getBytes(StandardCharsets.UTF_8),
-				"HmacSHA256");
-		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
-		String audience = properties.jwtAudience();
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(CLOCK_SKEW),
-				new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, (aud) -> aud != null && aud.contains(audience)),
-				new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
-				lifetimeAtMost(properties.jwtMaxLifetime())));
-		return decoder;
-	}
-
-	/**
-	 * Refuses tokens minted to live longer than internal tokens do (a leaked one ages out
-	 * fast).
-	 */
-	private static OAuth2TokenValidator<Jwt> lifetimeAtMost(Duration maxLifetime) {
-		OAuth2Error error = new OAuth2Error("invalid_token", "Token lifetime too long or iat missing", null);
-		return (jwt) -> {
-			Instant issuedAt = jwt.getIssuedAt();
-			Instant expiresAt = jwt.getExpiresAt();
-			boolean ok = issuedAt != null && expiresAt != null
-					&& !Duration.between(issuedAt, expiresAt).minus(maxLifetime).isPositive();
-			return ok ? OAuth2TokenValidatorResult.success() : OAuth2TokenValidatorResult.failure(error);
-		};
+	JwtDecoder internalJwtDecoder(KeyManagerProperties properties, Clock clock) {
+		return new InternalJwtDecoder(
+				new InternalTokenVerifier(properties.internalJwtSecret(), properties.jwtAudience(), clock));
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.vstage.contracts.generation.GenerationRequest;
 import io.vstage.staging.StagingProperties;
 import io.vstage.staging.engine.EngineInstance;
 import io.vstage.staging.engine.EnginePool;
@@ -39,7 +40,7 @@ class CatalogController {
 			.map((w) -> new Choice(w.id(), w.displayName(), w.description()))
 			.toList();
 		Limits limits = new Limits(this.properties.maxUploadSize().toBytes(), this.properties.maxFiles(),
-				this.properties.maxImages(), this.properties.maxPromptLength(), this.properties.maxMegapixels());
+				GenerationRequest.MAX_NUM_IMAGES, this.properties.maxPromptLength(), this.properties.maxMegapixels());
 		boolean simulated = this.engines.instances().stream().anyMatch(EngineInstance::isSimulated);
 		return new CatalogView(roomTypes, styles, workflows, this.catalog.defaultWorkflow(), limits, simulated);
 	}

@@ -39,8 +39,8 @@ class GenerationIntake {
 	record Admitted(GenerationRequest request, List<Part> photos) {
 	}
 
-	Admitted admit(GenerationApi api, HttpServletRequest http, InternalToken token) {
-		InternalToken.Reservation reservation = token.reservation();
+	Admitted admit(GenerationApi api, HttpServletRequest http, Caller caller) {
+		InternalToken.Reservation reservation = caller.reservation();
 		if (reservation == null) {
 			throw new StagingProblem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN,
 					"A generation request must carry the gateway's quota reservation.");

@@ -24,10 +24,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.vstage.contracts.access.Access;
 import io.vstage.contracts.generation.GenerationApi;
 import io.vstage.contracts.generation.GenerationRequest;
 import io.vstage.contracts.problem.ProblemTypes;
-import io.vstage.contracts.token.InternalJwtDecoder;
 import io.vstage.staging.StagingProblem;
 
 /**
@@ -63,10 +63,9 @@ class JobController {
 	@PostMapping(path = "/api/v1/staging/jobs", consumes = "multipart/form-data")
 	ResponseEntity<JobView> submit(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
-		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.STAGING, request,
-				InternalJwtDecoder.internalToken(jwt));
+		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.STAGING, request, caller);
 		GenerationRequest form = admitted.request();
-		StagingJob job = this.service.create(caller.id(), caller.reservationId(), JobForm.of(form), admitted.photos());
+		StagingJob job = this.service.create(caller, JobForm.of(form), admitted.photos());
 		Integer waitSeconds = waitSeconds(form);
 		if (waitSeconds != null && waitSeconds > 0) {
 			StagingJob finished = awaitFinish(job.getId(), Duration.ofSeconds(waitSeconds));
@@ -96,7 +95,8 @@ class JobController {
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "own") String scope) {
 		Caller caller = Caller.of(jwt);
 		PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100));
-		// everyone's history is their own jobs; admins may ask for every key's jobs
+		// everyone's history is their own jobs; admins may ask for every job within their
+		// reach (the super admin: all; an admin: its own and its users')
 		Page<StagingJob> found = switch (scope) {
 			case "own" -> this.jobs.findByOwnerIdOrderByCreatedAtDesc(caller.id(), request);
 			case "all" -> {
@@ -104,7 +104,7 @@ class JobController {
 					throw new StagingProblem(HttpStatus.FORBIDDEN, "forbidden",
 							"Only admins may list every key's jobs.");
 				}
-				yield this.jobs.findAllByOrderByCreatedAtDesc(request);
+				yield this.jobs.findWithin(Access.reachOf(caller.actor()), request);
 			}
 			default -> throw new StagingProblem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-field",
 					"scope must be own or all.");
@@ -156,10 +156,15 @@ class JobController {
 		return this.views.view(job, this.images.findByJobIdOrderByPosition(job.getId()));
 	}
 
+	/**
+	 * The job, if it is within the caller's reach; a job outside it is answered exactly
+	 * like a job that does not exist. Reading, following and cancelling (and so every
+	 * signed link in a view) go through here.
+	 */
 	private StagingJob visible(Jwt jwt, String id) {
 		Caller caller = Caller.of(jwt);
 		return this.jobs.findById(id)
-			.filter((job) -> caller.isAdmin() || job.getOwnerId().equals(caller.id()))
+			.filter((job) -> Access.mayActOn(caller.actor(), job.owner()))
 			.orElseThrow(() -> new StagingProblem(HttpStatus.NOT_FOUND, "job-not-found", "No job " + id + "."));
 	}
 

@@ -73,7 +73,7 @@ class JobService {
 		this.clock = clock;
 	}
 
-	StagingJob create(String ownerId, @Nullable String reservationId, JobForm form, List<Part> files) {
+	StagingJob create(Caller caller, JobForm form, List<Part> files) {
 		JobSpec spec = this.rules.check(form, files.size(), (form.seed() != null) ? form.seed() : randomSeed());
 		if (this.pool.allDown()) {
 			throw RetryLaterException.enginesDown();
@@ -98,9 +98,10 @@ class JobService {
 		}
 		List<String> imageIds = new ArrayList<>();
 		StagingJob job = this.ledger.locked(() -> {
-			StagingJob created = this.jobs
-				.save(new StagingJob(jobId, ownerId, reservationId, spec, files.size(), this.clock.instant())
-					.leasedTo(this.owner.id(), this.owner.until()));
+			StagingJob created = this.jobs.save(
+					new StagingJob(jobId, caller.id(), reservationId(caller), spec, files.size(), this.clock.instant())
+						.ownedBy(caller.owner())
+						.leasedTo(this.owner.id(), this.owner.until()));
 			int position = 0;
 			for (int input = 0; input < files.size(); input++) {
 				for (int variation = 0; variation < spec.numImages(); variation++) {
@@ -113,6 +114,10 @@ class JobService {
 		});
 		this.dispatcher.enqueue(imageIds);
 		return job;
+	}
+
+	private static @Nullable String reservationId(Caller caller) {
+		return (caller.reservation() != null) ? caller.reservation().id().toString() : null;
 	}
 
 	/** Distinct, reproducible seeds for the variations of one request. */

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.vstage.contracts.generation.GenerationApi;
-import io.vstage.contracts.token.InternalJwtDecoder;
 import io.vstage.staging.StagingProperties;
 import io.vstage.staging.catalog.WorkflowCatalog;
 
@@ -50,12 +49,11 @@ class LegacyGenerateController {
 	@PostMapping(path = "/api/virtual-staging/generate", consumes = "multipart/form-data")
 	LegacyResult generate(@AuthenticationPrincipal Jwt jwt, HttpServletRequest request) {
 		Caller caller = Caller.of(jwt);
-		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.LEGACY, request,
-				InternalJwtDecoder.internalToken(jwt));
+		GenerationIntake.Admitted admitted = this.intake.admit(GenerationApi.LEGACY, request, caller);
 		JobForm form = legacyStyle(JobForm.of(admitted.request())).withDefaults(this.catalog.defaultRoomType(),
 				FIRST_VERSION_DEFAULT_STYLE);
 		long started = System.nanoTime();
-		StagingJob job = this.service.create(caller.id(), caller.reservationId(), form, admitted.photos());
+		StagingJob job = this.service.create(caller, form, admitted.photos());
 		Duration wait = this.properties.imageDeadline().multipliedBy(Math.max(1, job.spec().numImages()));
 		JobView view = this.jobs.view(this.jobs.awaitFinish(job.getId(), wait));
 		List<LegacyImage> results = view.images()

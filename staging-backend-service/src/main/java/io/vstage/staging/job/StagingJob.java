@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.style.ToStringCreator;
 
+import io.vstage.contracts.access.KeyOwner;
+import io.vstage.contracts.access.Role;
+
 /**
  * A generation request: one or more photos, each turned into {@code numImages}
  * variations.
@@ -25,6 +28,13 @@ class StagingJob {
 
 	@Column(name = "owner_id")
 	private String ownerId;
+
+	// the owner key's role claim and issuer, null on jobs from before they were kept
+	@Column(name = "owner_role")
+	private @Nullable String ownerRole;
+
+	@Column(name = "owner_issued_by")
+	private @Nullable String ownerIssuedBy;
 
 	private @Nullable String reservationId;
 
@@ -87,6 +97,28 @@ class StagingJob {
 		this.inputCount = inputCount;
 		this.status = JobStatus.QUEUED;
 		this.createdAt = createdAt;
+	}
+
+	/**
+	 * Records whose job this is, as the access rules read it: the owner's role and the
+	 * key that issued it.
+	 */
+	StagingJob ownedBy(KeyOwner owner) {
+		if (!owner.keyId().equals(this.ownerId)) {
+			throw new IllegalArgumentException("Job " + this.id + " belongs to another key");
+		}
+		this.ownerRole = owner.role().claim();
+		this.ownerIssuedBy = owner.issuedBy();
+		return this;
+	}
+
+	/**
+	 * The key the job belongs to. A job from before roles were kept reads as a user's
+	 * with no known issuer, which only its owner and the super admin reach.
+	 */
+	KeyOwner owner() {
+		Role role = (this.ownerRole != null) ? Role.fromClaim(this.ownerRole).orElse(Role.USER) : Role.USER;
+		return new KeyOwner(this.ownerId, role, (this.ownerRole != null) ? this.ownerIssuedBy : null);
 	}
 
 	/** Sets the lease of a job not saved yet. */

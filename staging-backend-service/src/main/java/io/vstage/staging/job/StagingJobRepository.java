@@ -4,23 +4,45 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.Pageable;
 import java.util.Optional;
 
 import jakarta.persistence.LockModeType;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.vstage.contracts.access.Reach;
+
 interface StagingJobRepository extends JpaRepository<StagingJob, String> {
 
 	Page<StagingJob> findByOwnerIdOrderByCreatedAtDesc(String ownerId, Pageable pageable);
 
 	Page<StagingJob> findAllByOrderByCreatedAtDesc(Pageable pageable);
+
+	/** An admin's jobs and those of the user keys it issued, newest first. */
+	@Query(value = "select j from StagingJob j where j.ownerId = :adminId"
+			+ " or (j.ownerRole = 'user' and j.ownerIssuedBy = :adminId) order by j.createdAt desc",
+			countQuery = "select count(j) from StagingJob j where j.ownerId = :adminId"
+					+ " or (j.ownerRole = 'user' and j.ownerIssuedBy = :adminId)")
+	Page<StagingJob> findOwnAndIssuedOrderByCreatedAtDesc(String adminId, Pageable pageable);
+
+	/**
+	 * The jobs within a reach, newest first: the query follows the reach's shape, so it
+	 * selects exactly the jobs {@link Reach#includes} admits.
+	 */
+	default Page<StagingJob> findWithin(Reach reach, Pageable pageable) {
+		return switch (reach) {
+			case Reach.Everything everything -> findAllByOrderByCreatedAtDesc(pageable);
+			case Reach.OwnAndIssued admin -> findOwnAndIssuedOrderByCreatedAtDesc(admin.keyId(), pageable);
+			case Reach.Own own -> findByOwnerIdOrderByCreatedAtDesc(own.keyId(), pageable);
+			case Reach.Nothing nothing -> Page.empty(pageable);
+		};
+	}
 
 	long countByStatusIn(Collection<JobStatus> statuses);
 

@@ -1,9 +1,8 @@
 package io.vstage.staging.webhook;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -13,6 +12,19 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +38,7 @@ import io.vstage.staging.StagingProperties;
  * "id.timestamp.body">}.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements DisposableBean {
 
 	private static final Duration CLAIM = Duration.ofMinutes(1);
 
@@ -42,7 +54,7 @@ class WebhookSender {
 
 	private final Duration backoff;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final CloseableHttpClient http;
 
 	WebhookSender(WebhookRepository deliveries, WebhookUrlPolicy policy, TransactionTemplate transactions,
 			StagingProperties properties, Clock clock) {
@@ -52,6 +64,50 @@ class WebhookSender {
 		this.clock = clock;
 		this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
 		this.backoff = properties.webhookBackoff();
+		this.http = client(policy);
+	}
+
+	/**
+	 * The client connects only to addresses the policy has just verified: its DNS
+	 * resolver resolves the host once, checks every address and hands exactly those to
+	 * the connection, while the Host header, TLS SNI and certificate check keep the URL's
+	 * name. A name that resolved to a public address when the job was accepted and to a
+	 * private one now (DNS rebinding) is refused here, before any connection. The JDK's
+	 * HttpClient cannot be given a resolver short of a JVM-wide one, hence this client.
+	 * Redirects are not followed and no proxy is used.
+	 */
+	private static CloseableHttpClient client(WebhookUrlPolicy policy) {
+		DnsResolver verifying = new DnsResolver() {
+
+			@Override
+			public InetAddress[] resolve(String host) throws UnknownHostException {
+				return policy.verifiedAddresses(host);
+			}
+
+			@Override
+			public String resolveCanonicalHostname(String host) {
+				return host;
+			}
+
+		};
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(verifying)
+				.setDefaultConnectionConfig(ConnectionConfig.custom()
+					.setConnectTimeout(Timeout.ofSeconds(5))
+					.setSocketTimeout(Timeout.ofSeconds(10))
+					.build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofSeconds(10)).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.build();
+	}
+
+	@Override
+	public void destroy() throws IOException {
+		this.http.close();
 	}
 
 	@Scheduled(fixedDelay = 500)
@@ -74,31 +130,32 @@ class WebhookSender {
 		}
 	}
 
-	private String send(WebhookDelivery delivery) {
+	private @Nullable String send(WebhookDelivery delivery) {
 		try {
-			// checked again at send time: DNS may have changed since the job was accepted
-			this.policy.check(delivery.getUrl());
+			// the URL rules again (the settings may have changed); a name's addresses are
+			// checked by the client's resolver, on the ones it connects to, a literal
+			// address here
+			String host = this.policy.host(delivery.getUrl());
+			if (AddressRange.isLiteral(host)) {
+				this.policy.verifiedAddresses(host);
+			}
 			long timestamp = this.clock.instant().getEpochSecond();
-			HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.getUrl()))
-				.timeout(Duration.ofSeconds(10))
-				.header("Content-Type", "application/json")
-				.header("webhook-id", delivery.getId())
-				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", "v1," + sign(delivery.getId(), timestamp, delivery.getPayload()))
-				.POST(HttpRequest.BodyPublishers.ofString(delivery.getPayload()))
-				.build();
-			int status = this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			HttpPost request = new HttpPost(delivery.getUrl());
+			request.setHeader("webhook-id", delivery.getId());
+			request.setHeader("webhook-timestamp", Long.toString(timestamp));
+			request.setHeader("webhook-signature", "v1," + sign(delivery.getId(), timestamp, delivery.getPayload()));
+			request.setEntity(new StringEntity(delivery.getPayload(), ContentType.APPLICATION_JSON));
+			int status = this.http.execute(request, (response) -> response.getCode());
 			return (status >= 200 && status < 300) ? null : "answered " + status;
 		}
 		catch (StagingProblem ex) {
 			return ex.getBody().getDetail();
 		}
-		catch (java.io.IOException ex) {
-			return ex.toString();
+		catch (WebhookUrlPolicy.RefusedHostException ex) {
+			return ex.getMessage();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
+		catch (IOException | IllegalArgumentException ex) {
+			return ex.toString();
 		}
 	}
 

@@ -45,8 +45,8 @@ class LinkSignerTests {
 
 	private static LinkSigner signer(Instant now) {
 		StagingProperties properties = new StagingProperties(Path.of("target"), "x".repeat(32), "s".repeat(32),
-				URI.create("http://localhost"), "w", null, 20, 40, 10, 1000, 500, Duration.ofMinutes(10),
-				Duration.ofHours(1), Duration.ofDays(30), "joger", false, Duration.ofSeconds(2), Duration.ofSeconds(5));
+				URI.create("http://localhost"), "w", null, 20, 40, 1000, 500, Duration.ofMinutes(10),
+				Duration.ofHours(1), Duration.ofDays(30), "joger", Duration.ofSeconds(2), Duration.ofSeconds(5));
 		return new LinkSigner(properties, Clock.fixed(now, ZoneOffset.UTC));
 	}
 
