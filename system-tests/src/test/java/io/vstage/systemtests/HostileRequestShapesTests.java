@@ -254,6 +254,8 @@ class HostileRequestShapesTests {
 			all.add(hostile("all keys' usage to " + date, (c) -> get("/api/v1/keys/usage?to=" + date, c.superAdmin())));
 			all.add(hostile("a key's usage from " + date,
 					(c) -> get("/api/v1/keys/" + c.user().id() + "/usage?from=" + date, c.admin().secret())));
+			all.add(hostile("a key's usage to " + date,
+					(c) -> get("/api/v1/keys/" + c.user().id() + "/usage?to=" + date, c.superAdmin())));
 		}
 		all.add(hostile("a key id that is not a UUID", (c) -> get("/api/v1/keys/not-a-uuid", c.admin().secret())));
 		// bodies of the key API
