@@ -253,7 +253,7 @@ class HostileRequestShapesTests {
 					(c) -> get("/api/v1/keys/usage?from=" + date, c.admin().secret())));
 			all.add(hostile("all keys' usage to " + date, (c) -> get("/api/v1/keys/usage?to=" + date, c.superAdmin())));
 			all.add(hostile("a key's usage from " + date,
-					(c) -> get("/api/v1/keys/" + c.user().id() + "/usage?from=" + date, c.admin().secret())));
+					(c) -> get("/api/v1/keys/" + c.user().id() + "/usage?from=" + date, c.superAdmin())));
 			all.add(hostile("a key's usage to " + date,
 					(c) -> get("/api/v1/keys/" + c.user().id() + "/usage?to=" + date, c.superAdmin())));
 		}
