@@ -65,6 +65,14 @@ class FailedAuthenticationLockoutTests {
 
 		RawHttp.Response stillRefused = RawHttp.request("GET", "/api/v1/me").key(unknownKey()).send(gateway);
 		Refusals.assertRefused(stillRefused, 429, "too-many-failed-authentications", secrets);
+		// no proxy is trusted: an address the client claims for itself changes nothing
+		RawHttp.Response claimingAnotherAddress = RawHttp.request("GET", "/api/v1/me")
+			.key(unknownKey())
+			.header("X-Forwarded-For", "203.0.113.7")
+			.header("Forwarded", "for=198.51.100.9")
+			.header("X-Real-IP", "192.0.2.44")
+			.send(gateway);
+		Refusals.assertRefused(claimingAnotherAddress, 429, "too-many-failed-authentications", secrets);
 	}
 
 	/**
