@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -28,6 +29,9 @@ public final class StagingApi {
 
 	public StagingApi(int port) {
 		this.http = RestClient.builder()
+			// the JDK's client: Apache's (on the classpath for webhooks) would retry a
+			// 503 by itself
+			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://127.0.0.1:" + port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})

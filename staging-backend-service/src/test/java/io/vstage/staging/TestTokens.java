@@ -99,11 +99,11 @@ public final class TestTokens {
 			JWTClaimsSet.Builder renewed = new JWTClaimsSet.Builder(claims).jwtID(UUID.randomUUID().toString())
 				.issueTime(Date.from(now))
 				.expirationTime(Date.from(now.plusSeconds(LIFETIME_SECONDS)));
-			if (units > 0) {
-				Object reservation = claims.getClaim("rsv");
-				renewed.claim("rsv", (reservation != null) ? reservation : UUID.randomUUID().toString())
-					.claim("rsv_units", units);
-			}
+			Object reservation = claims.getClaim("rsv");
+			// only a generation request carries a reservation, with its units
+			renewed.claim("rsv",
+					(units > 0) ? ((reservation != null) ? reservation : UUID.randomUUID().toString()) : null);
+			renewed.claim("rsv_units", (units > 0) ? units : null);
 			return sign(renewed.build(), SECRET);
 		}
 		catch (ParseException | JOSEException ex) {

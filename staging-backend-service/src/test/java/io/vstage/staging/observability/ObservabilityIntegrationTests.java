@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 import io.vstage.staging.IntegrationTestSupport;
@@ -83,6 +84,9 @@ class ObservabilityIntegrationTests extends IntegrationTestSupport {
 
 	private RestClient http() {
 		return RestClient.builder()
+			// the JDK's client: Apache's (on the classpath for webhooks) would retry a
+			// 503 by itself
+			.requestFactory(new JdkClientHttpRequestFactory())
 			.baseUrl("http://127.0.0.1:" + this.port)
 			.defaultStatusHandler((status) -> true, (request, response) -> {
 			})

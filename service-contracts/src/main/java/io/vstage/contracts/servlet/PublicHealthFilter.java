@@ -1,8 +1,10 @@
-package io.vstage.keys.security;
+package io.vstage.contracts.servlet;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -13,32 +15,36 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Public health says {@code UP} or {@code DOWN} and nothing else. Details and components
- * are already shown only to the roles of {@code management.endpoint.health.roles}, but
- * Spring Boot names the health groups in {@code /actuator/health} whoever asks, so for
- * other callers the answer is cut down to its status. Runs after the security filters,
- * which have read the caller's token by then.
+ * are shown only to the roles of {@code management.endpoint.health.roles}, but Spring
+ * Boot names the health groups in {@code /actuator/health} whoever asks, so for other
+ * callers the answer is cut down to its status. Runs after the security filters, which
+ * have read the caller's token by then.
  */
-@Component
-class PublicHealthFilter extends OncePerRequestFilter {
+public final class PublicHealthFilter extends OncePerRequestFilter {
 
 	private static final String HEALTH = "/actuator/health";
 
-	/** The same roles as {@code management.endpoint.health.roles}. */
-	private static final Set<String> MAY_SEE_DETAILS = Set.of("ROLE_service", "ROLE_superadmin");
+	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final JsonMapper json;
+	private final Set<String> authoritiesThatSeeDetails;
 
-	PublicHealthFilter(JsonMapper json) {
-		this.json = json;
+	/**
+	 * @param roles the roles that see details, as
+	 * {@code management.endpoint.health.roles}
+	 */
+	public PublicHealthFilter(Set<String> roles) {
+		this.authoritiesThatSeeDetails = roles.stream()
+			.map((role) -> ("ROLE_" + role.strip()).toLowerCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Override
@@ -55,17 +61,17 @@ class PublicHealthFilter extends OncePerRequestFilter {
 		JsonNode status = statusOf(cached.getContentAsByteArray());
 		if (status != null) {
 			cached.resetBuffer();
-			cached.getOutputStream().write(this.json.writeValueAsBytes(Map.of("status", status.asString())));
+			cached.getOutputStream().write(JSON.writeValueAsBytes(Map.of("status", status.asString())));
 		}
 		cached.copyBodyToResponse();
 	}
 
-	private @Nullable JsonNode statusOf(byte[] body) {
+	private static @Nullable JsonNode statusOf(byte[] body) {
 		if (body.length == 0) {
 			return null;
 		}
 		try {
-			JsonNode status = this.json.readTree(body).get("status");
+			JsonNode status = JSON.readTree(body).get("status");
 			return (status != null && status.isString()) ? status : null;
 		}
 		catch (JacksonException notJson) {
@@ -73,12 +79,20 @@ class PublicHealthFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private static boolean maySeeDetails() {
+	/**
+	 * As Spring Boot's {@code when-authorized}: any signed-in caller when no roles are
+	 * set.
+	 */
+	private boolean maySeeDetails() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return authentication != null && authentication.getAuthorities()
+		if (authentication == null || !authentication.isAuthenticated()
+				|| authentication instanceof AnonymousAuthenticationToken) {
+			return false;
+		}
+		return this.authoritiesThatSeeDetails.isEmpty() || authentication.getAuthorities()
 			.stream()
 			.map(GrantedAuthority::getAuthority)
-			.anyMatch(MAY_SEE_DETAILS::contains);
+			.anyMatch((authority) -> this.authoritiesThatSeeDetails.contains(authority.toLowerCase(Locale.ROOT)));
 	}
 
 }
