@@ -20,6 +20,16 @@ final class SharedSuite implements BeforeAllCallback {
 	static final Suite.Layout TWO_ENGINES = new Suite.Layout("e2e-", 2, List.of("--prompt-millis", "300"), Map.of(),
 			Map.of());
 
+	/**
+	 * The trust-model tests' suite: key manager, staging backend and one fast simulator
+	 * behind two gateways, both on that one key manager and backend. Gateway 1 takes the
+	 * hostile requests; gateway 2 only the failed-authentication flood, whose per-address
+	 * lockout would otherwise refuse other classes' unknown keys with 429.
+	 */
+	static final Suite.Layout TRUST = new Suite.Layout("trust-", 1, List.of("--prompt-millis", "200"), Map.of(),
+			Map.of())
+		.withReplicas(1, 2);
+
 	private final Suite.Layout layout;
 
 	private Suite suite;
