@@ -155,6 +155,14 @@ class QuotaInvariantTests {
 		}
 		assertThat(sent).as("every answer").allSatisfy((one) -> {
 			RawHttp.Response answer = one.answer();
+			if (answer.status() == 503) {
+				// on a loaded machine the key manager may not answer the gateway in time:
+				// the
+				// request is refused whole (the totals above show nothing was charged or
+				// made)
+				assertThat(answer.problem()).as("%s", answer).isEqualTo("key-manager-unavailable");
+				return;
+			}
 			if (!one.shape().admissible()) {
 				Refusals.assertRefused(answer, 400, "ambiguous-request", one.key().secrets());
 			}

@@ -1,11 +1,13 @@
 package io.vstage.gateway.auth;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.vstage.contracts.problem.ProblemTypes;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 import io.vstage.gateway.RoutePolicy;
@@ -61,6 +63,11 @@ class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 		if (RoutePolicy.of(exchange).role() == null) {
 			return chain.filter(stripped);
 		}
+		if (presentsSeveralKeys(exchange.getRequest().getHeaders())) {
+			// which one counts would depend on who reads it: none does
+			return this.problems.reject(stripped, HttpStatus.BAD_REQUEST, ProblemTypes.AMBIGUOUS_REQUEST,
+					"Send one API key, in one X-API-Key header or one Authorization: Bearer header");
+		}
 		if (key == null) {
 			String detail = exchange.getRequest()
 				.getQueryParams()
@@ -98,6 +105,19 @@ class ApiKeyAuthenticationFilter implements GlobalFilter, Ordered {
 	private boolean looksLikeKeyParameter(String name) {
 		String lower = name.toLowerCase(Locale.ROOT);
 		return lower.equals("api_key") || lower.equals("apikey") || lower.equals("key") || lower.equals("x-api-key");
+	}
+
+	/** Two key headers, or both kinds of header with keys that differ. */
+	static boolean presentsSeveralKeys(HttpHeaders headers) {
+		List<String> keys = headers.getValuesAsList(API_KEY_HEADER);
+		List<String> authorizations = headers.getOrEmpty(HttpHeaders.AUTHORIZATION);
+		if (keys.size() > 1 || authorizations.size() > 1) {
+			return true;
+		}
+		String bearer = (authorizations.size() == 1
+				&& authorizations.get(0).regionMatches(true, 0, BEARER, 0, BEARER.length()))
+						? authorizations.get(0).substring(BEARER.length()).strip() : null;
+		return keys.size() == 1 && bearer != null && !bearer.isEmpty() && !bearer.equals(keys.get(0).strip());
 	}
 
 	static @Nullable String presentedKey(HttpHeaders headers) {

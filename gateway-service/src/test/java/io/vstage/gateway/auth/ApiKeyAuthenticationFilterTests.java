@@ -67,6 +67,29 @@ class ApiKeyAuthenticationFilterTests {
 	}
 
 	@Test
+	void severalKeysInOneRequestAreAmbiguousWhicheverComesFirst() {
+		for (MockServerHttpRequest.BaseBuilder<?> request : java.util.List.of(
+				MockServerHttpRequest.get("/api/v1/me").header("X-API-Key", VALID_KEY, "vsk_other"),
+				MockServerHttpRequest.get("/api/v1/me").header("X-API-Key", "vsk_other", VALID_KEY),
+				MockServerHttpRequest.get("/api/v1/me")
+					.header("X-API-Key", VALID_KEY)
+					.header("Authorization", "Bearer vsk_other"))) {
+			MockServerWebExchange exchange = keyed(request);
+			CapturingChain chain = new CapturingChain();
+			this.filter.filter(exchange, chain).block();
+			assertThat(chain.called()).isFalse();
+			assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+			assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/ambiguous-request");
+		}
+		MockServerWebExchange same = keyed(MockServerHttpRequest.get("/api/v1/me")
+			.header("X-API-Key", VALID_KEY)
+			.header("Authorization", "Bearer " + VALID_KEY));
+		CapturingChain chain = new CapturingChain();
+		this.filter.filter(same, chain).block();
+		assertThat(chain.called()).as("the same key twice is one key").isTrue();
+	}
+
+	@Test
 	void keyInTheQueryStringIsNotAccepted() {
 		MockServerWebExchange exchange = keyed(MockServerHttpRequest.get("/api/v1/me?api_key=" + VALID_KEY));
 		this.filter.filter(exchange, new CapturingChain()).block();

@@ -38,6 +38,11 @@ class JobController {
 
 	private static final Duration MAX_WAIT = Duration.ofMinutes(5);
 
+	/** Far past any history, yet page × size stays an int offset. */
+	private static final int MAX_PAGE = 10_000_000;
+
+	private static final int MAX_SIZE = 100;
+
 	private final JobService service;
 
 	private final GenerationIntake intake;
@@ -78,6 +83,17 @@ class JobController {
 			.body(view(this.jobs.findById(job.getId()).orElseThrow()));
 	}
 
+	/**
+	 * A paging parameter outside its range is the client's mistake, said, not clamped.
+	 */
+	private static int checked(String field, int value, int min, int max) {
+		if (value < min || value > max) {
+			throw new StagingProblem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.INVALID_FIELD, field,
+					field + " must be a whole number from " + min + " to " + max + ".");
+		}
+		return value;
+	}
+
 	private static @Nullable Integer waitSeconds(GenerationRequest form) {
 		String wait = form.field(GenerationApi.WAIT).map(String::strip).orElse("");
 		if (wait.isEmpty()) {
@@ -94,7 +110,7 @@ class JobController {
 	Map<String, Object> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size, @RequestParam(defaultValue = "own") String scope) {
 		Caller caller = Caller.of(jwt);
-		PageRequest request = PageRequest.of(Math.max(0, page), Math.clamp(size, 1, 100));
+		PageRequest request = PageRequest.of(checked("page", page, 0, MAX_PAGE), checked("size", size, 1, MAX_SIZE));
 		// everyone's history is their own jobs; admins may ask for every job within their
 		// reach (the super admin: all; an admin: its own and its users')
 		Page<StagingJob> found = switch (scope) {

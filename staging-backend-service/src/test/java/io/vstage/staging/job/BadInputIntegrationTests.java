@@ -128,6 +128,14 @@ class BadInputIntegrationTests extends IntegrationTestSupport {
 	}
 
 	@Test
+	void pagingOutsideItsRangeIsAnInvalidFieldNotClampedOrAServerError() {
+		for (String query : new String[] { "page=-1", "page=2147483647", "size=0", "size=-5", "size=1000000" }) {
+			assertProblem(api().get("/api/v1/staging/jobs?" + query, USER), 422, "invalid-field");
+		}
+		assertThat(api().get("/api/v1/staging/jobs?page=0&size=100", USER).status()).isEqualTo(200);
+	}
+
+	@Test
 	void compatibilityEndpointRejectsMissingFileToo() {
 		MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
 		form.add("style", "modern");
