@@ -2,11 +2,11 @@ package io.vstage.gateway.web;
 
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
+import io.vstage.contracts.request.RequestIds;
 import io.vstage.gateway.GatewayAttributes;
 import io.vstage.gateway.GatewayFilterOrder;
 
@@ -25,15 +25,13 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 class RequestIdFilter implements GlobalFilter, Ordered {
 
-	static final String HEADER = "X-Request-Id";
+	static final String HEADER = RequestIds.HEADER;
 
 	// a client id is kept only when it cannot smuggle anything into logs or headers
-	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
-
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		String sent = exchange.getRequest().getHeaders().getFirst(HEADER);
-		String id = (sent != null && SANE.matcher(sent).matches()) ? sent : newId();
+		String id = RequestIds.isValid(sent) ? sent : newId();
 		exchange.getAttributes().put(GatewayAttributes.REQUEST_ID, id);
 		exchange.getResponse().getHeaders().set(HEADER, id);
 		ServerHttpRequest request = exchange.getRequest()
