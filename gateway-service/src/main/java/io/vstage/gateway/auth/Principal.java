@@ -27,12 +27,6 @@ public record Principal(String keyId, Role role, @Nullable String name, @Nullabl
 		@Nullable Instant validUntil, @Nullable String issuedBy) {
 
 	/** A principal whose issuer is not known (the super admin, tests). */
-	public Principal(String keyId, Role role, @Nullable String name, @Nullable String email, int rateLimitPerMinute,
-			@Nullable Integer dailyQuota, @Nullable Integer remainingToday, @Nullable Instant resetsAt,
-			@Nullable Instant validUntil) {
-		this(keyId, role, name, email, rateLimitPerMinute, dailyQuota, remainingToday, resetsAt, validUntil, null);
-	}
-
 	static Principal from(PrincipalView view) {
 		Instant validUntil = view.validUntil();
 		if (view.expiresAt() != null && (validUntil == null || view.expiresAt().isBefore(validUntil))) {

@@ -50,7 +50,7 @@ class RoleFilterTests {
 		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.get("/api/v1/keys"),
 				Map.of("role", routeRole));
 		exchange.getAttributes()
-			.put(GatewayAttributes.PRINCIPAL, new Principal("k", keyRole, null, null, 60, 10, 10, null, null));
+			.put(GatewayAttributes.PRINCIPAL, new Principal("k", keyRole, null, null, 60, 10, 10, null, null, null));
 		return exchange;
 	}
 

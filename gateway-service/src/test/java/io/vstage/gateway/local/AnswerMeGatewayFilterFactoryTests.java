@@ -42,7 +42,7 @@ class AnswerMeGatewayFilterFactoryTests {
 				Map.of("role", "user"));
 		exchange.getAttributes()
 			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, "my key", "owner@example.com", 60, 100,
-					97, Instant.parse("2026-11-27T00:00:00Z"), null));
+					97, Instant.parse("2026-11-27T00:00:00Z"), null, null));
 		this.keyManager.down = true;
 		CapturingChain chain = new CapturingChain();
 		this.filter.filter(exchange, chain).block();

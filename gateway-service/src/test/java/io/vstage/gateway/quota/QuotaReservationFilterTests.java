@@ -132,7 +132,8 @@ class QuotaReservationFilterTests {
 			.header("Content-Type", "multipart/form-data")
 			.body("garbage"), GENERATION);
 		exchange.getAttributes()
-			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null));
+			.put(GatewayAttributes.PRINCIPAL,
+					new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null, null));
 		filter(1024 * 1024).filter(exchange, answering(HttpStatus.ACCEPTED, new AtomicReference<>())).block();
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(exchange.getResponse().getBodyAsString().block()).contains("problems/bad-multipart");
@@ -225,7 +226,8 @@ class QuotaReservationFilterTests {
 			.remoteAddress(new InetSocketAddress("203.0.113.7", 40000))
 			.body(body), route);
 		exchange.getAttributes()
-			.put(GatewayAttributes.PRINCIPAL, new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null));
+			.put(GatewayAttributes.PRINCIPAL,
+					new Principal("key-1", Role.USER, null, null, 60, 10, 10, null, null, null));
 		return exchange;
 	}
 

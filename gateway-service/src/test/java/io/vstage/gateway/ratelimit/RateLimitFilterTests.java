@@ -83,7 +83,7 @@ class RateLimitFilterTests {
 				Map.of("role", "user"));
 		exchange.getAttributes()
 			.put(GatewayAttributes.PRINCIPAL,
-					new Principal(keyId, Role.USER, null, null, perMinute, 10, 10, null, null));
+					new Principal(keyId, Role.USER, null, null, perMinute, 10, 10, null, null, null));
 		return exchange;
 	}
 

@@ -55,7 +55,8 @@ class UsageBatcherTests {
 		MockServerWebExchange exchange = Exchanges.routed(MockServerHttpRequest.post("/api/v1/staging/jobs"),
 				Map.of("role", "user"));
 		exchange.getAttributes()
-			.put(GatewayAttributes.PRINCIPAL, new Principal("key-9", Role.USER, null, null, 60, 10, 10, null, null));
+			.put(GatewayAttributes.PRINCIPAL,
+					new Principal("key-9", Role.USER, null, null, 60, 10, 10, null, null, null));
 		exchange.getAttributes().put(GatewayAttributes.REQUEST_ID, "req-1");
 		filter.filter(exchange, (e) -> {
 			e.getAttributes().put(GatewayAttributes.RESERVED_UNITS, 4);

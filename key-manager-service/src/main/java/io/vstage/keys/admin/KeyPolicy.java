@@ -1,5 +1,9 @@
 package io.vstage.keys.admin;
 
+import io.vstage.contracts.access.Access;
+import io.vstage.contracts.access.Actor;
+import io.vstage.contracts.access.KeyOwner;
+import io.vstage.contracts.access.Role;
 import io.vstage.keys.key.KeyRole;
 import io.vstage.keys.security.Caller;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * <li>users: only their own {@code /me};</li>
  * <li>admins: create {@code user} keys, list and view keys and their usage, and edit,
  * rotate and revoke {@code user} keys they created (the keys they may manage are the keys
- * they see);</li>
+ * they see; who manages which key is the suite's one rule, {@code Access.manages});</li>
  * <li>the super admin: everything above on any key, plus creating {@code admin} keys,
  * deleting keys and reading the audit log;</li>
  * <li>no one creates a {@code superadmin} key, and {@code service} callers have no admin
@@ -38,7 +42,7 @@ final class KeyPolicy {
 		return switch (action) {
 			case CREATE_USER_KEY, LIST -> true;
 			case VIEW, VIEW_USAGE, EDIT, ROTATE, REVOKE ->
-				target != null && target.role() == KeyRole.USER && target.createdBy().equals(caller.subject());
+				target != null && Access.manages(actor(caller), target.owner());
 			case CREATE_ADMIN_KEY, CREATE_SUPERADMIN_KEY, DELETE, READ_AUDIT -> false;
 		};
 	}
@@ -55,10 +59,25 @@ final class KeyPolicy {
 	/**
 	 * What the policy needs to know about a key.
 	 *
+	 * @param keyId the key's id
 	 * @param role the key's role
 	 * @param createdBy who issued it
 	 */
-	record Target(KeyRole role, String createdBy) {
+	record Target(String keyId, KeyRole role, String createdBy) {
+
+		KeyOwner owner() {
+			return new KeyOwner(this.keyId, KeyPolicy.role(this.role), this.createdBy);
+		}
+
+	}
+
+	/** The caller as the suite's access rule sees it. */
+	private static Actor actor(Caller caller) {
+		return new Actor(caller.subject(), role(caller.role()));
+	}
+
+	private static Role role(KeyRole role) {
+		return Role.valueOf(role.name());
 	}
 
 }

@@ -142,7 +142,8 @@ class KeyService {
 	}
 
 	static void require(Caller caller, KeyAction action, @Nullable ApiKey key, String detail) {
-		KeyPolicy.Target target = (key != null) ? new KeyPolicy.Target(key.getRole(), key.getCreatedBy()) : null;
+		KeyPolicy.Target target = (key != null)
+				? new KeyPolicy.Target(key.getId().toString(), key.getRole(), key.getCreatedBy()) : null;
 		if (!KeyPolicy.allows(caller, action, target)) {
 			throw KeyProblemException.forbidden(detail);
 		}

@@ -24,11 +24,11 @@ class KeyPolicyTests {
 
 	private static final Caller SERVICE = new Caller("service:gateway", KeyRole.SERVICE, null);
 
-	private static final Target OWN_USER_KEY = new Target(KeyRole.USER, ADMIN.subject());
+	private static final Target OWN_USER_KEY = new Target("user-key-1", KeyRole.USER, ADMIN.subject());
 
-	private static final Target OTHERS_USER_KEY = new Target(KeyRole.USER, "superadmin");
+	private static final Target OTHERS_USER_KEY = new Target("user-key-2", KeyRole.USER, "superadmin");
 
-	private static final Target ADMIN_KEY = new Target(KeyRole.ADMIN, "superadmin");
+	private static final Target ADMIN_KEY = new Target("admin-key-2", KeyRole.ADMIN, "superadmin");
 
 	private static final Set<KeyAction> ON_A_KEY = EnumSet.of(KeyAction.VIEW, KeyAction.VIEW_USAGE, KeyAction.EDIT,
 			KeyAction.ROTATE, KeyAction.REVOKE, KeyAction.DELETE);
@@ -40,7 +40,8 @@ class KeyPolicyTests {
 		@EnumSource(KeyAction.class)
 		void mayDoNoAdminAction(KeyAction action) {
 			assertThat(KeyPolicy.allows(USER, action, null)).isFalse();
-			assertThat(KeyPolicy.allows(USER, action, new Target(KeyRole.USER, USER.subject()))).isFalse();
+			assertThat(KeyPolicy.allows(USER, action, new Target(USER.subject(), KeyRole.USER, USER.subject())))
+				.isFalse();
 		}
 
 	}
@@ -71,7 +72,8 @@ class KeyPolicyTests {
 		void doNotManageOtherKeys(KeyAction action) {
 			assertThat(KeyPolicy.allows(ADMIN, action, OTHERS_USER_KEY)).isFalse();
 			assertThat(KeyPolicy.allows(ADMIN, action, ADMIN_KEY)).isFalse();
-			assertThat(KeyPolicy.allows(ADMIN, action, new Target(KeyRole.ADMIN, ADMIN.subject()))).isFalse();
+			assertThat(KeyPolicy.allows(ADMIN, action, new Target("admin-key-3", KeyRole.ADMIN, ADMIN.subject())))
+				.isFalse();
 			assertThat(KeyPolicy.allows(ADMIN, action, null)).isFalse();
 		}
 
